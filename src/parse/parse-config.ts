@@ -1,0 +1,192 @@
+import { isAlias, isCollection, isMap, isScalar, LineCounter, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
+import { isPlaceholderNode, SourceMap, type Range } from './source-map.js';
+
+/** Deeper than this, later stages (which recurse) are not run: no real config nests past a dozen. */
+export const MAX_DEPTH = 500;
+/** How many aliases may expand before the file is treated as an expansion bomb ("billion laughs"). */
+const MAX_ALIAS_COUNT = 1000;
+
+export type ParseProblemKind = 'yaml-syntax' | 'duplicate-key';
+
+export interface ParseProblem {
+  kind: ParseProblemKind;
+  severity: 'error' | 'warning';
+  message: string;
+  range: Range;
+}
+
+/** A string scalar of the file with where it sits, for rules that scan every value. */
+export interface ScalarEntry {
+  path: (string | number)[];
+  value: string;
+}
+
+export interface ParsedConfig {
+  /** The text the positions refer to (a leading byte-order mark removed). */
+  text: string;
+  /** The document as plain data; null for an empty document or when parsing failed. */
+  value: unknown;
+  sourceMap: SourceMap;
+  problems: ParseProblem[];
+  /** True when the file is not usable YAML: schema and rules are not run on it. */
+  fatal: boolean;
+  /** Every string value (not keys) with its JSON path, in document order. */
+  strings: ScalarEntry[];
+  /** Paths of `{ PLACEHOLDER }` flow mappings. */
+  placeholders: (string | number)[][];
+}
+
+export function parseConfig(input: string): ParsedConfig {
+  // Editors do not count a byte-order mark as a column; neither do we.
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const lineCounter = new LineCounter();
+  // prettyErrors is off: its messages quote the offending source line, which may hold a secret.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  const sourceMap = new SourceMap(doc, lineCounter, text);
+  const problems: ParseProblem[] = [];
+  for (const error of doc.errors) problems.push(toProblem(error, 'error', sourceMap));
+  for (const warning of doc.warnings) problems.push(toProblem(warning, 'warning', sourceMap));
+  // yaml reports its own stack overflow once per nesting level it unwinds; one is enough.
+  const overflow = problems.findIndex((p) => p.message === TOO_DEEP);
+  if (overflow !== -1) problems.splice(0, problems.length, ...problems.filter((p, i) => p.message !== TOO_DEEP || i === overflow));
+
+  const parsed: ParsedConfig = { text, value: null, sourceMap, problems, fatal: false, strings: [], placeholders: [] };
+  if (problems.some((p) => p.kind === 'yaml-syntax' && p.severity === 'error')) {
+    parsed.fatal = true;
+    return parsed;
+  }
+
+  const shape = inspectTree(doc);
+  if (shape.tooDeep) {
+    problems.push({
+      kind: 'yaml-syntax',
+      severity: 'error',
+      message: `the document nests deeper than ${MAX_DEPTH} levels; a maverics.yaml needs a dozen at most`,
+      range: sourceMap.offsetRange(shape.tooDeep, shape.tooDeep + 1),
+    });
+    parsed.fatal = true;
+    return parsed;
+  }
+  parsed.strings = shape.strings;
+  parsed.placeholders = shape.placeholders;
+
+  try {
+    parsed.value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const firstAlias = shape.firstAlias ?? 0;
+    const exhausted = error instanceof Error && /resource exhaustion/i.test(error.message);
+    problems.push({
+      kind: 'yaml-syntax',
+      severity: 'error',
+      message: exhausted
+        ? 'aliases expand to far more data than a configuration holds (an alias "bomb"); write the values out or use fewer nested aliases'
+        : `the document cannot be read: ${firstLine(error instanceof Error ? error.message : String(error))}`,
+      range: sourceMap.offsetRange(firstAlias, firstAlias + 1),
+    });
+    parsed.fatal = true;
+  }
+  return parsed;
+}
+
+function toProblem(error: YAMLError, severity: 'error' | 'warning', sourceMap: SourceMap): ParseProblem {
+  const [start, end] = error.pos;
+  if (error.code === 'DUPLICATE_KEY') {
+    return { kind: 'duplicate-key', severity: 'error', message: 'duplicate key: this mapping already has this key above; remove one of them', range: keyRange(sourceMap, start, end) };
+  }
+  return { kind: 'yaml-syntax', severity, message: syntaxMessage(error), range: sourceMap.offsetRange(start, Math.max(end, start + 1)) };
+}
+
+/** yaml reports a duplicate at the key's first character; cover the key itself. */
+function keyRange(sourceMap: SourceMap, start: number, end: number): Range {
+  return sourceMap.offsetRange(start, Math.max(end, start + 1));
+}
+
+/**
+ * Our own words for yaml's error codes: what is wrong and what would be right. yaml's messages are
+ * used only as a fallback, cut to their first line, because some of them quote source text.
+ */
+const TOO_DEEP = 'the document nests too deeply to be read (thousands of levels); a maverics.yaml needs a dozen at most';
+
+function syntaxMessage(error: YAMLError): string {
+  if (/maximum call stack/i.test(error.message)) return TOO_DEEP;
+  switch (error.code) {
+    case 'TAB_AS_INDENT':
+      return 'a tab is used for indentation; YAML indents with spaces only';
+    case 'BAD_INDENT':
+      return 'bad indentation: this line is not aligned with its siblings';
+    case 'MULTIPLE_DOCS':
+      return 'the file holds more than one YAML document (a `---` separator); a maverics.yaml is one document';
+    case 'MISSING_CHAR':
+      return `${firstLine(error.message)}; close what was opened (a quote, bracket or brace)`;
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return 'a key must fit on one line; is a `:` missing on the line above, or a value mis-indented?';
+    case 'KEY_OVER_1024_CHARS':
+      return 'a key longer than 1024 characters; is a `:` missing?';
+    case 'BAD_DQ_ESCAPE':
+      return 'an invalid escape sequence in a double-quoted string; use single quotes or escape the backslash (\\\\)';
+    case 'BAD_ALIAS':
+      return `${firstLine(error.message)}; an alias (*name) must follow its anchor (&name)`;
+    default:
+      return firstLine(error.message);
+  }
+}
+
+function firstLine(message: string): string {
+  const line = message.split('\n', 1)[0] ?? message;
+  return line.length > 160 ? `${line.slice(0, 157)}…` : line;
+}
+
+interface TreeShape {
+  /** Offset of the first node past MAX_DEPTH, or 0. */
+  tooDeep: number;
+  firstAlias: number | undefined;
+  strings: ScalarEntry[];
+  placeholders: (string | number)[][];
+}
+
+/**
+ * One iterative pass over the tree (recursion would overflow the stack on a hostile file):
+ * depth check, string values with their paths, placeholders, first alias.
+ */
+function inspectTree(doc: Document): TreeShape {
+  const shape: TreeShape = { tooDeep: 0, firstAlias: undefined, strings: [], placeholders: [] };
+  const root = doc.contents as Node | null;
+  if (!root) return shape;
+  const stack: { node: Node; path: (string | number)[] }[] = [{ node: root, path: [] }];
+  while (stack.length) {
+    const { node, path } = stack.pop() as { node: Node; path: (string | number)[] };
+    if (path.length > MAX_DEPTH) {
+      shape.tooDeep = node.range?.[0] ?? 0;
+      return shape;
+    }
+    if (isAlias(node)) {
+      const at = node.range?.[0] ?? 0;
+      if (shape.firstAlias === undefined || at < shape.firstAlias) shape.firstAlias = at;
+      continue;
+    }
+    if (isScalar(node)) {
+      if (typeof node.value === 'string') shape.strings.push({ path, value: node.value });
+      continue;
+    }
+    if (!isCollection(node)) continue;
+    if (isPlaceholderNode(node)) {
+      shape.placeholders.push(path);
+      continue;
+    }
+    const items = node.items;
+    // Pushed in reverse so that entries come out in document order.
+    for (let i = items.length - 1; i >= 0; i--) {
+      const item = items[i];
+      if (isMap(node)) {
+        const pair = item as { key: unknown; value: unknown };
+        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        if (pair.value) stack.push({ node: pair.value as Node, path: [...path, key] });
+      } else if (item) {
+        stack.push({ node: item as Node, path: [...path, i] });
+      }
+    }
+  }
+  return shape;
+}
+

@@ -1,0 +1,157 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml';
+import type { JsonPath } from '../diagnostics.js';
+
+/** A 1-based range in the source; the end is exclusive (the column just after the last character). */
+export interface Range {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export type RangeTarget = 'key' | 'value';
+
+interface Located {
+  node: Node | null;
+  pair: Pair | null;
+  /** How many path segments were found; less than the path's length when it leads nowhere. */
+  depth: number;
+}
+
+/**
+ * Turns JSON paths into source ranges. Rules speak in paths; only this class knows about lines.
+ * It walks the YAML tree along the path on demand rather than indexing every node up front: a file
+ * has few diagnostics and may have tens of thousands of nodes.
+ */
+export class SourceMap {
+  readonly #doc: Document;
+  readonly #lines: LineCounter;
+  readonly #text: string;
+
+  constructor(doc: Document, lines: LineCounter, text: string) {
+    this.#doc = doc;
+    this.#lines = lines;
+    this.#text = text;
+  }
+
+  /**
+   * The range of the key or the value at `path`. For something missing, the nearest existing
+   * parent's key (the contract: a missing key is reported at its parent's key).
+   */
+  range(path: JsonPath, target: RangeTarget = 'value'): Range {
+    const found = this.#locate(path);
+    if (found.depth < path.length) return this.#parentRange(path, found.depth);
+    if (target === 'key' && found.pair && isNode(found.pair.key)) return this.#nodeRange(found.pair.key);
+    if (found.node) return this.#nodeRange(found.node);
+    if (found.pair && isNode(found.pair.key)) return this.#nodeRange(found.pair.key);
+    return this.#offsetRange(0, 0);
+  }
+
+  /** Whether the path leads to a node that exists in the file. */
+  has(path: JsonPath): boolean {
+    return this.#locate(path).depth === path.length;
+  }
+
+  /**
+   * The scalar exactly as written in the file, without quotes: `1.0` stays `1.0` although YAML
+   * reads the number 1. Undefined when the path is not a scalar.
+   */
+  scalarSource(path: JsonPath): string | undefined {
+    const { node, depth } = this.#locate(path);
+    if (depth < path.length || !node || !isScalar(node) || !node.range) return undefined;
+    if (node.type === 'PLAIN') return this.#text.slice(node.range[0], node.range[1]);
+    return typeof node.value === 'string' ? node.value : String(node.value);
+  }
+
+  /**
+   * Whether the value at `path` is an unfilled template placeholder such as
+   * `{ ABSOLUTE PATH TO CERT FILE }`: a flow mapping whose entries are all keys without values.
+   */
+  isPlaceholder(path: JsonPath): boolean {
+    const { node, depth } = this.#locate(path);
+    return depth === path.length && isPlaceholderNode(node);
+  }
+
+  /** The range that covers `[start, end)` offsets; used for problems found in the raw text. */
+  offsetRange(start: number, end: number): Range {
+    return this.#offsetRange(start, end);
+  }
+
+  #locate(path: JsonPath): Located {
+    let node: Node | null = resolveAlias(this.#doc.contents as Node | null, this.#doc);
+    let pair: Pair | null = null;
+    let depth = 0;
+    for (const seg of path) {
+      if (isMap(node)) {
+        const key = String(seg);
+        let hit: Pair | null = null;
+        // The last matching key wins, as it does when YAML becomes a JavaScript object.
+        for (const item of node.items) {
+          if (isScalar(item.key) ? String(item.key.value) === key : String(item.key) === key) hit = item;
+        }
+        if (!hit) break;
+        pair = hit;
+        node = resolveAlias(isNode(hit.value) ? hit.value : null, this.#doc);
+      } else if (isSeq(node)) {
+        const index = typeof seg === 'number' ? seg : Number(seg);
+        const item = Number.isInteger(index) ? node.items[index] : undefined;
+        if (item === undefined) break;
+        pair = null;
+        node = resolveAlias(isNode(item) ? item : null, this.#doc);
+      } else {
+        break;
+      }
+      depth++;
+    }
+    return { node, pair, depth };
+  }
+
+  #parentRange(path: JsonPath, depth: number): Range {
+    const parent = this.#locate(path.slice(0, depth));
+    if (parent.pair && isNode(parent.pair.key)) return this.#nodeRange(parent.pair.key);
+    if (parent.node) return this.#nodeRange(parent.node);
+    return this.#offsetRange(0, 0);
+  }
+
+  /** A collection is reported on its first line only, so a code frame stays one line. */
+  #nodeRange(node: Node): Range {
+    const range = node.range;
+    if (!range) return this.#offsetRange(0, 0);
+    let [start, end] = range;
+    if (isMap(node) || isSeq(node)) {
+      const newline = this.#text.indexOf('\n', start);
+      if (newline !== -1 && newline < end) end = newline;
+    }
+    while (end > start && /\s/.test(this.#text[end - 1] ?? '')) end--;
+    return this.#offsetRange(start, end);
+  }
+
+  #offsetRange(start: number, end: number): Range {
+    const max = this.#text.length;
+    const a = this.#lines.linePos(Math.min(Math.max(0, start), max));
+    const b = this.#lines.linePos(Math.min(Math.max(start, end), max));
+    return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
+  }
+}
+
+function isNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && !isPair(value);
+}
+
+function resolveAlias(node: Node | null, doc: Document): Node | null {
+  if (!node || !isAlias(node)) return node;
+  try {
+    return (node.resolve(doc) as Node | undefined) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export function isPlaceholderNode(node: unknown): boolean {
+  return (
+    isMap(node) &&
+    node.flow === true &&
+    node.items.length > 0 &&
+    node.items.every((pair) => isScalar(pair.key) && (pair.value === null || (isScalar(pair.value) && pair.value.value === null && pair.value.source === '')))
+  );
+}

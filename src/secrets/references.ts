@@ -1,0 +1,99 @@
+/**
+ * The grammar of secret references and environment templates, shared by lint (which checks their
+ * syntax) and by resolution (which looks them up). Nothing here resolves anything.
+ */
+
+/** A value that is wholly `<name>`; names use letters, digits and `_ - . : /` (AWS names and ARNs). */
+const REFERENCE = /^<([A-Za-z0-9_\-.:/]+)>$/;
+
+/** Returns the reference's name (without brackets) when the whole value is a reference. */
+export function secretReferenceName(value: string): string | undefined {
+  return REFERENCE.exec(value)?.[1];
+}
+
+export function isSecretReference(value: unknown): value is string {
+  return typeof value === 'string' && REFERENCE.test(value);
+}
+
+/** `{{ env.NAME }}`, spaces inside the braces optional, anywhere in a string. */
+const ENV_TEMPLATE = /\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
+/** Any `{{ … }}`: used to find templates that are not well-formed env templates. */
+const ANY_TEMPLATE = /\{\{([^{}]*)\}\}/g;
+
+export interface EnvTemplate {
+  name: string;
+  /** Offsets of the template inside the string. */
+  start: number;
+  end: number;
+}
+
+export function envTemplates(value: string): EnvTemplate[] {
+  const out: EnvTemplate[] = [];
+  for (const m of value.matchAll(ENV_TEMPLATE)) {
+    out.push({ name: m[1] as string, start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+export function hasEnvTemplate(value: string): boolean {
+  return value.includes('{{') && envTemplates(value).length > 0;
+}
+
+/** Whether a value cannot be judged before start-up: a secret reference or an env template. */
+export function isDeferredValue(value: unknown): boolean {
+  return typeof value === 'string' && (isSecretReference(value) || hasEnvTemplate(value));
+}
+
+/**
+ * Replaces every `{{ env.NAME }}` with the variable's value. Unset variables become empty, as the
+ * Orchestrator does, and are reported through `onUnset`.
+ */
+export function substituteEnv(
+  value: string,
+  env: Readonly<Record<string, string | undefined>>,
+  onUnset?: (name: string) => void,
+): string {
+  if (!value.includes('{{')) return value;
+  return value.replace(ENV_TEMPLATE, (_match, name: string) => {
+    const replacement = env[name];
+    if (replacement === undefined) {
+      onUnset?.(name);
+      return '';
+    }
+    return replacement;
+  });
+}
+
+export interface TemplateIssue {
+  /** What was written, e.g. `{{ ENV.HOST }}`; never a resolved value. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Text between double braces; a lone closing or opening pair is caught separately. */
+const DOUBLE_BRACES = /\{\{([^{}]*)\}\}/g;
+/** `{{ env.X }` or `{ env.X }}`: one brace short on either side. */
+const UNBALANCED_ENV = /(?<!\{)\{\s*env\.[A-Za-z0-9_]*\s*\}\}|\{\{\s*env\.[A-Za-z0-9_]*\s*\}(?!\})/gi;
+
+/**
+ * Things that look like an attempt at `{{ env.NAME }}` but are not one: `{{ env }}`, `{{ ENV.X }}`,
+ * `{{ env.1X }}`, `{{ env.A-B }}`, `{{ $X }}`, `{{ }}`, a brace short on one side. Other namespaces
+ * are left alone: `{{ se.… }}` belongs to service extensions and `{{ azure.sub }}`-style templates
+ * name connector attributes in headers.
+ */
+export function malformedEnvTemplates(value: string): TemplateIssue[] {
+  if (!value.includes('{') || !value.includes('}')) return [];
+  const out: TemplateIssue[] = [];
+  for (const m of value.matchAll(DOUBLE_BRACES)) {
+    const inner = (m[1] as string).trim();
+    if (/^env\.[A-Za-z_][A-Za-z0-9_]*$/.test(inner)) continue;
+    if (inner === '' || /^env\b/i.test(inner) || inner.startsWith('$') || /^\.env\b/i.test(inner)) {
+      out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+    }
+  }
+  for (const m of value.matchAll(UNBALANCED_ENV)) {
+    out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
