@@ -63,6 +63,13 @@ export class SourceMap {
     return typeof node.value === 'string' ? node.value : String(node.value);
   }
 
+  /** The value's text exactly as written, quotes and all; undefined when the path leads nowhere. */
+  sourceText(path: JsonPath): string | undefined {
+    const { node, depth } = this.#locate(path);
+    if (depth < path.length || !node?.range) return undefined;
+    return this.#text.slice(node.range[0], node.range[1]);
+  }
+
   /**
    * Whether the value at `path` is an unfilled template placeholder such as
    * `{ ABSOLUTE PATH TO CERT FILE }`: a flow mapping whose entries are all keys without values.

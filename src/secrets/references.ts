@@ -11,7 +11,7 @@ export function secretReferenceName(value: string): string | undefined {
   return REFERENCE.exec(value)?.[1];
 }
 
-export function isSecretReference(value: unknown): value is string {
+export function isSecretReference(value: unknown): boolean {
   return typeof value === 'string' && REFERENCE.test(value);
 }
 

@@ -1,0 +1,64 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { toFileResult, type Diagnostic, type FileResult } from './diagnostics.js';
+import { parseConfig, type ParsedConfig } from './parse/parse-config.js';
+import { rules } from './rules/index.js';
+import { formatMessage, type Rule, type RuleContext } from './rules/rule.js';
+import { obj } from './rules/util.js';
+import { validateSchema } from './schema/validate.js';
+import { applySuppressions } from './suppressions.js';
+
+export interface LintOptions {
+  /** The name the results carry; positions refer to `text` regardless. */
+  filePath?: string;
+}
+
+/** The offline pipeline on one text: parse, schema, rules, then inline suppressions. */
+export function lintText(text: string, options: LintOptions = {}): FileResult {
+  const filePath = options.filePath ?? '<text>';
+  const { parsed, diagnostics } = lintParsed(text);
+  return toFileResult(filePath, parsed.text, applySuppressions(parsed.text, diagnostics, ruleIds()));
+}
+
+/** The stages `lint` runs, exposed for `check` and `loadConfig`, which go on from here. */
+export function lintParsed(text: string): { parsed: ParsedConfig; diagnostics: Diagnostic[] } {
+  const parsed = parseConfig(text);
+  const diagnostics: Diagnostic[] = [];
+  const schemaIssues = parsed.fatal ? [] : validateSchema(parsed.value, (path) => parsed.sourceMap.isPlaceholder(path));
+  const config = obj(parsed.value);
+  for (const rule of rules) {
+    if (parsed.fatal && rule.stage !== 'parse') continue;
+    runRule(rule, { parsed, config, schemaIssues }, diagnostics);
+  }
+  return { parsed, diagnostics };
+}
+
+function runRule(rule: Rule, base: Omit<RuleContext, 'report'>, out: Diagnostic[]): void {
+  const context: RuleContext = {
+    ...base,
+    report({ path, target = 'value', messageId, data, severity, range: given }) {
+      const template = rule.messages[messageId];
+      if (template === undefined) throw new Error(`rule ${rule.id} has no message ${messageId}`);
+      const range = given ?? base.parsed.sourceMap.range(path, target);
+      out.push({ ruleId: rule.id, severity: severity ?? rule.severity, message: formatMessage(template, data), ...range, path: [...path] });
+    },
+  };
+  rule.check(context);
+}
+
+/** Lints files from disk, in the order given. A file that cannot be read throws (exit 2). */
+export async function lintFiles(paths: readonly string[]): Promise<FileResult[]> {
+  return Promise.all(
+    paths.map(async (path) => {
+      const absolute = resolve(path);
+      const text = await readFile(absolute, 'utf8');
+      return lintText(text, { filePath: absolute });
+    }),
+  );
+}
+
+let ids: ReadonlySet<string> | undefined;
+export function ruleIds(): ReadonlySet<string> {
+  ids ??= new Set(rules.map((r) => r.id));
+  return ids;
+}

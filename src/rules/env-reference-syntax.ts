@@ -1,0 +1,18 @@
+import { malformedEnvTemplates } from '../secrets/references.js';
+import type { Rule } from './rule.js';
+
+const rule: Rule = {
+  id: 'env-reference-syntax',
+  severity: 'warning',
+  description: 'A `{{ … }}` that is meant as an environment template but is not `{{ env.NAME }}`.',
+  messages: {
+    malformed: '`{text}` is not an environment template the Orchestrator substitutes; write `{{ env.NAME }}` (lower-case `env.`, a name of letters, digits and _, two braces on each side)',
+  },
+  check({ parsed, report }) {
+    for (const { path, value } of parsed.strings) {
+      const issue = malformedEnvTemplates(value)[0];
+      if (issue) report({ path, messageId: 'malformed', data: { text: issue.text.length > 40 ? `${issue.text.slice(0, 40)}…` : issue.text } });
+    }
+  },
+};
+export default rule;

@@ -1,0 +1,21 @@
+import type { Rule } from './rule.js';
+
+const rule: Rule = {
+  id: 'placeholder-value',
+  severity: 'error',
+  description: 'An unfilled template placeholder such as `{ OKTA DOMAIN }`, which YAML reads as a mapping.',
+  messages: {
+    placeholder: '`{path}` is an unfilled placeholder `{text}` (YAML reads it as a mapping); replace it with the real value',
+  },
+  check({ parsed, report }) {
+    for (const path of parsed.placeholders) {
+      const text = parsed.sourceMap.sourceText(path) ?? '{ … }';
+      report({ path, messageId: 'placeholder', data: { path: pathText(path), text: text.length > 60 || text.includes('\n') ? '{ … }' : text } });
+    }
+  },
+};
+
+function pathText(path: readonly (string | number)[]): string {
+  return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i ? `.${s}` : s)).join('');
+}
+export default rule;

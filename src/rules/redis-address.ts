@@ -1,0 +1,60 @@
+import type { Rule } from './rule.js';
+import { isLiteralName, list, obj, redisCaches } from './util.js';
+
+const rule: Rule = {
+  id: 'redis-address',
+  severity: 'error',
+  description: 'A Redis address that is not host:port (a scheme, a missing or bad port, an empty host, an unbracketed IPv6 address).',
+  messages: {
+    scheme: 'expected host:port, got a URL with scheme {scheme}://; write `{fixed}`',
+    noPort: 'expected host:port, got no port; write `{host}:6379` (6379 is Redis\'s default port)',
+    badPort: 'expected host:port with a port from 1 to 65535, got port `{port}`',
+    emptyHost: 'expected host:port, got an empty host; write e.g. `redis.example.com:{port}`',
+    ipv6: 'an IPv6 address must be in brackets: `[{host}]:{port}`',
+    badHost: 'expected host:port, got a host with characters a host name cannot have (spaces, slashes, …)',
+    empty: 'expected host:port, got an empty address',
+  },
+  check({ config, report }) {
+    for (const cache of redisCaches(config)) {
+      list(obj(cache.value.redis).addresses).forEach((address, i) => {
+        if (!isLiteralName(address)) {
+          if (address === '') report({ path: [...cache.path, 'redis', 'addresses', i], messageId: 'empty' });
+          return;
+        }
+        const problem = checkAddress(address.trim());
+        if (problem) report({ path: [...cache.path, 'redis', 'addresses', i], messageId: problem.id, data: problem.data });
+      });
+    }
+  },
+};
+
+type Problem = { id: string; data: Record<string, string> };
+
+export function checkAddress(address: string): Problem | undefined {
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(address);
+  if (scheme) {
+    const rest = address.slice(scheme[0].length).replace(/^[^@/]*@/, '').replace(/\/.*$/, '');
+    return { id: 'scheme', data: { scheme: scheme[1] as string, fixed: /:\d+$/.test(rest) ? rest : `${rest}:6379` } };
+  }
+  let host: string;
+  let port: string | undefined;
+  if (address.startsWith('[')) {
+    const m = /^\[([^\]]*)\](?::(.*))?$/.exec(address);
+    if (!m) return { id: 'badHost', data: {} };
+    host = m[1] as string;
+    port = m[2];
+  } else {
+    const colons = address.split(':').length - 1;
+    if (colons > 1) {
+      const lastColon = address.lastIndexOf(':');
+      return { id: 'ipv6', data: { host: address.slice(0, lastColon), port: address.slice(lastColon + 1) || '6379' } };
+    }
+    [host, port] = colons === 1 ? (address.split(':') as [string, string]) : [address, undefined];
+  }
+  if (port === undefined) return host ? { id: 'noPort', data: { host } } : { id: 'empty', data: {} };
+  if (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65535) return { id: 'badPort', data: { port } };
+  if (!host) return { id: 'emptyHost', data: { port } };
+  if (!address.startsWith('[') && !/^[A-Za-z0-9._-]+$/.test(host)) return { id: 'badHost', data: {} };
+  return undefined;
+}
+export default rule;

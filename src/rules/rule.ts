@@ -1,0 +1,46 @@
+import type { JsonPath, Severity } from '../diagnostics.js';
+import type { ParsedConfig } from '../parse/parse-config.js';
+import type { Range } from '../parse/source-map.js';
+import type { SchemaIssue } from '../schema/validate.js';
+
+/** What a rule reports: a path and a message; the engine turns the path into a source range. */
+export interface Report {
+  path: JsonPath;
+  /** A key-level problem points at the key, the rest at the value (the default). */
+  target?: 'key' | 'value';
+  messageId: string;
+  data?: Record<string, string | number>;
+  /** Overrides the rule's default severity for this one report. */
+  severity?: Severity;
+  /** A range found in the raw text (parse problems); otherwise the path decides. */
+  range?: Range;
+}
+
+/**
+ * What a rule sees. `config` is the document as plain data (`{}` when the top level is not a
+ * mapping); `parsed` gives the raw scalars and positions for the few rules that need source text.
+ */
+export interface RuleContext {
+  readonly config: Readonly<Record<string, unknown>>;
+  readonly parsed: ParsedConfig;
+  readonly schemaIssues: readonly SchemaIssue[];
+  report(report: Report): void;
+}
+
+/**
+ * A rule is data plus one function: its stable id (also its file name, test file and doc page),
+ * default severity, a one-line description, messages with `{placeholder}`s, and `check`.
+ * `stage: 'parse'` rules run even on files that are not usable YAML.
+ */
+export interface Rule {
+  readonly id: string;
+  readonly severity: Severity;
+  readonly description: string;
+  readonly messages: Readonly<Record<string, string>>;
+  readonly stage?: 'parse';
+  check(context: RuleContext): void;
+}
+
+export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+}
