@@ -4,6 +4,7 @@ import { toFileResult, type Diagnostic, type FileResult } from './diagnostics.js
 import { parseConfig, type ParsedConfig } from './parse/parse-config.js';
 import { rules } from './rules/index.js';
 import { formatMessage, type Rule, type RuleContext } from './rules/rule.js';
+import { isLiteralSecret, secretKeyName } from './rules/secret-keys.js';
 import { obj } from './rules/util.js';
 import { validateSchema } from './schema/validate.js';
 import { applySuppressions } from './suppressions.js';
@@ -17,7 +18,23 @@ export interface LintOptions {
 export function lintText(text: string, options: LintOptions = {}): FileResult {
   const filePath = options.filePath ?? '<text>';
   const { parsed, diagnostics } = lintParsed(text);
-  return toFileResult(filePath, parsed.text, applySuppressions(parsed.text, diagnostics, ruleIds()));
+  return toFileResult(filePath, redactedSource(parsed), applySuppressions(parsed.text, diagnostics, ruleIds()));
+}
+
+/**
+ * The text with every literal secret masked, character for character so positions still hold.
+ * Results carry this text, never the original, so no formatter can print a secret in a code frame.
+ */
+export function redactedSource(parsed: ParsedConfig): string {
+  let text = parsed.text;
+  for (const { path, value } of parsed.strings) {
+    if (!secretKeyName(path) || !isLiteralSecret(value)) continue;
+    const at = parsed.sourceMap.offsets(path);
+    if (!at) continue;
+    const [start, end] = at;
+    text = text.slice(0, start) + text.slice(start, end).replace(/[^\s]/g, '*') + text.slice(end);
+  }
+  return text;
 }
 
 /** The stages `lint` runs, exposed for `check` and `loadConfig`, which go on from here. */

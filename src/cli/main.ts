@@ -1,3 +1,76 @@
 #!/usr/bin/env node
-// Placeholder until the CLI lands; replaced in the next commits.
-console.log('maverics-config');
+/**
+ * The `maverics-config` executable: picks a command and maps outcomes to exit codes
+ * (0 clean, 1 problems found, 2 the tool could not do its job). Commands load lazily, so that
+ * `lint` never pays for what `check` or `keygen` import.
+ */
+import { MavericsConfigError, UsageError } from '../errors.js';
+import { readPackageVersion } from './version.js';
+
+const HELP = `Usage: maverics-config <command> [options]
+
+Commands:
+  lint [options] <file|->...   offline checks: syntax, schema, rules, secret-reference syntax
+  keygen                       a fresh 64-hex-character key (32 random bytes) on stdout
+  rules [<rule-id>]            the rule catalogue, or one rule's documentation
+
+Options of lint:
+  --format <name>              stylish (default; github when GITHUB_ACTIONS=true) or json
+  --output <file>              write the report to a file instead of stdout
+  --max-warnings <n>           exit 1 when there are more than n warnings
+  --quiet                      report errors only
+  --stdin-filename <name>      the name standard input is reported under (with -)
+
+  -h, --help                   this help
+  -v, --version                the version
+
+Exit codes: 0 no errors, 1 errors (or too many warnings), 2 the tool could not do its job.
+`;
+
+type Command = (args: string[]) => Promise<number>;
+
+const commands: Record<string, () => Promise<Command>> = {
+  lint: async () => (await import('./lint-command.js')).lintCommand,
+  keygen: async () => (await import('./keygen-command.js')).keygenCommand,
+  rules: async () => (await import('./rules-command.js')).rulesCommand,
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+    process.stdout.write(HELP);
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '-v' || name === '--version') {
+    process.stdout.write(`${readPackageVersion()}\n`);
+    return 0;
+  }
+  const load = commands[name];
+  if (!load) throw new UsageError(`unknown command "${name}"; run maverics-config --help for the list`);
+  if (rest.includes('-h') || rest.includes('--help')) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  return (await load())(rest);
+}
+
+function failure(error: unknown): number {
+  if (error instanceof MavericsConfigError) {
+    process.stderr.write(`maverics-config: ${error.message}\n`);
+  } else {
+    // An internal failure: say so in one line; the stack only on request, never by default.
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`maverics-config: internal error: ${message}\n`);
+    if (process.env.MAVERICS_CONFIG_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  }
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.exitCode = failure(error);
+  },
+);

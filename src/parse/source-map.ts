@@ -63,6 +63,13 @@ export class SourceMap {
     return typeof node.value === 'string' ? node.value : String(node.value);
   }
 
+  /** Start and end offsets of the value at `path` in the text, or undefined. */
+  offsets(path: JsonPath): [number, number] | undefined {
+    const { node, depth } = this.#locate(path);
+    if (depth < path.length || !node?.range) return undefined;
+    return [node.range[0], node.range[1]];
+  }
+
   /** The value's text exactly as written, quotes and all; undefined when the path leads nowhere. */
   sourceText(path: JsonPath): string | undefined {
     const { node, depth } = this.#locate(path);

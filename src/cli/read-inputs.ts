@@ -1,0 +1,33 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { UsageError } from '../errors.js';
+
+export interface Input {
+  filePath: string;
+  text: string;
+}
+
+/** Reads the named files (and `-` as standard input); an unreadable file is a usage error (exit 2). */
+export async function readInputs(paths: readonly string[], stdinFilename?: string): Promise<Input[]> {
+  if (!paths.length) throw new UsageError('no file given; name one or more files, or - for standard input');
+  if (paths.filter((p) => p === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
+  return Promise.all(
+    paths.map(async (path) => {
+      if (path === '-') return { filePath: stdinFilename ? resolve(stdinFilename) : '<stdin>', text: await readStdin() };
+      const filePath = resolve(path);
+      try {
+        return { filePath, text: await readFile(filePath, 'utf8') };
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (code ?? 'unreadable');
+        throw new UsageError(`cannot read ${path}: ${why}`, { cause: error });
+      }
+    }),
+  );
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,35 @@
+import type { Diagnostic } from '../diagnostics.js';
+import type { Formatter } from './formatter.js';
+
+/** ESLint's JSON formatter shape, so tools that read ESLint results read ours. */
+export const json: Formatter = (results) =>
+  `${JSON.stringify(
+    results.map((r) => {
+      const messages = r.diagnostics.filter((d) => !d.suppression).map(message);
+      const suppressed = r.diagnostics.filter((d) => d.suppression);
+      return {
+        filePath: r.filePath,
+        messages,
+        ...(suppressed.length ? { suppressedMessages: suppressed.map((d) => ({ ...message(d), suppressions: [{ kind: 'directive', justification: d.suppression?.justification ?? '' }] })) } : {}),
+        errorCount: r.errorCount,
+        warningCount: r.warningCount,
+        fatalErrorCount: messages.filter((m) => m.fatal).length,
+        fixableErrorCount: 0,
+        fixableWarningCount: 0,
+      };
+    }),
+  )}\n`;
+
+function message(d: Diagnostic) {
+  return {
+    ruleId: d.ruleId,
+    severity: d.severity === 'error' ? 2 : 1,
+    message: d.message,
+    line: d.line,
+    column: d.column,
+    endLine: d.endLine,
+    endColumn: d.endColumn,
+    path: [...d.path],
+    ...(d.ruleId === 'yaml-syntax' && d.severity === 'error' ? { fatal: true } : {}),
+  };
+}

@@ -1,0 +1,32 @@
+import type { Severity } from '../diagnostics.js';
+import { rules } from './index.js';
+
+export interface RuleMeta {
+  id: string;
+  severity: Severity;
+  description: string;
+  /** Which command reports it: every `lint`, or only `check` / `check --connect`. */
+  stage: 'lint' | 'check' | 'connect';
+}
+
+/**
+ * Rules reported outside the offline rule engine: by secret resolution (`check`) and by the
+ * connection probe (`check --connect`), and by the suppression filter. Their ids are as stable as
+ * the offline rules' and each has a documentation page.
+ */
+export const stageRules: readonly RuleMeta[] = [
+  { id: 'unresolved-secret', severity: 'error', stage: 'check', description: 'The secret provider has no such secret or field.' },
+  { id: 'secret-provider-error', severity: 'error', stage: 'check', description: 'The secret provider failed: unreachable, denied, timed out, or a bad provider URL.' },
+  { id: 'unset-env-var', severity: 'warning', stage: 'check', description: '`{{ env.NAME }}` names an unset variable; it would become empty.' },
+  { id: 'redis-unreachable', severity: 'error', stage: 'connect', description: 'A Redis address cannot be reached: connection refused, DNS failure, timeout.' },
+  { id: 'redis-auth-failed', severity: 'error', stage: 'connect', description: 'Redis rejected the ACL username or password.' },
+  { id: 'redis-tls-handshake', severity: 'error', stage: 'connect', description: 'TLS with Redis failed: untrusted certificate, a version below minVersion, or a plaintext server.' },
+  { id: 'redis-cluster-incomplete', severity: 'warning', stage: 'connect', description: 'A Redis cluster has nodes that are not listed in `addresses`.' },
+];
+
+export function catalogue(): RuleMeta[] {
+  return [
+    ...rules.map((r): RuleMeta => ({ id: r.id, severity: r.severity, description: r.description, stage: 'lint' })),
+    ...stageRules,
+  ].sort((a, b) => (a.id < b.id ? -1 : 1));
+}

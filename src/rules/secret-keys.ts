@@ -1,0 +1,29 @@
+/** Which values are secrets: shared by the plaintext-secret rule and by source redaction. */
+import type { JsonPath } from '../diagnostics.js';
+import { isDeferredValue } from '../secrets/references.js';
+
+/**
+ * Key names that hold secrets, matched at the end of the key (`oauthClientSecret`, `apiToken`,
+ * `serviceAccountPassword`), so that `ldapCASecretName`, `tokenValidation` or `keyFile` are not.
+ */
+const SECRET_KEY = /(password|passwd|secret|token|apikey|api_key|privatekey|private_key|psk|clientsecret)$/i;
+
+/** The key that makes the value at `path` a secret (`oauthClientSecret`, `encryption.keys.current`), or undefined. */
+export function secretKeyName(path: JsonPath): string | undefined {
+  const last = path[path.length - 1];
+  const parent = path[path.length - 2];
+  const grand = path[path.length - 3];
+  if (typeof last === 'string' && SECRET_KEY.test(last)) return last;
+  if (typeof last === 'number' && parent === 'secrets' && grand === 'credentials') return 'credentials.secrets';
+  const keysAt = typeof last === 'number' ? path.length - 3 : path.length - 2;
+  const slot = typeof last === 'number' ? parent : last;
+  if ((slot === 'current' || slot === 'old') && path[keysAt] === 'keys' && (path[keysAt - 1] === 'encryption' || path[keysAt - 1] === 'hashing')) {
+    return `${String(path[keysAt - 1])}.keys.${slot}`;
+  }
+  return undefined;
+}
+
+/** A value written in the file itself, rather than a reference, a template, a URL or a file path. */
+export function isLiteralSecret(value: string): boolean {
+  return value !== '' && !isDeferredValue(value) && !/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(value) && !value.startsWith('/');
+}
