@@ -66,6 +66,12 @@ function failure(error: unknown): number {
   return 2;
 }
 
+// `maverics-config rules | head` closes the pipe early: that is not a failure.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
