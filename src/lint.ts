@@ -41,7 +41,8 @@ export function redactedSource(parsed: ParsedConfig): string {
 export function lintParsed(text: string): { parsed: ParsedConfig; diagnostics: Diagnostic[] } {
   const parsed = parseConfig(text);
   const diagnostics: Diagnostic[] = [];
-  const schemaIssues = parsed.fatal ? [] : validateSchema(parsed.value, (path) => parsed.sourceMap.isPlaceholder(path));
+  // An empty document is reported once, by required-key, not also as a top level of the wrong type.
+  const schemaIssues = parsed.fatal || parsed.value === null || parsed.value === undefined ? [] : validateSchema(parsed.value, (path) => parsed.sourceMap.isPlaceholder(path));
   const config = obj(parsed.value);
   for (const rule of rules) {
     if (parsed.fatal && rule.stage !== 'parse') continue;

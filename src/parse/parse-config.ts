@@ -1,4 +1,5 @@
-import { isAlias, isCollection, isMap, isScalar, LineCounter, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
+import { isAlias, isCollection, isMap, isScalar, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
+import { LineIndex } from './line-index.js';
 import { isPlaceholderNode, SourceMap, type Range } from './source-map.js';
 
 /** Deeper than this, later stages (which recurse) are not run: no real config nests past a dozen. */
@@ -39,10 +40,9 @@ export interface ParsedConfig {
 export function parseConfig(input: string): ParsedConfig {
   // Editors do not count a byte-order mark as a column; neither do we.
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  const lineCounter = new LineCounter();
   // prettyErrors is off: its messages quote the offending source line, which may hold a secret.
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
-  const sourceMap = new SourceMap(doc, lineCounter, text);
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  const sourceMap = new SourceMap(doc, new LineIndex(text), text);
   const problems: ParseProblem[] = [];
   for (const error of doc.errors) problems.push(toProblem(error, 'error', sourceMap));
   for (const warning of doc.warnings) problems.push(toProblem(warning, 'warning', sourceMap));

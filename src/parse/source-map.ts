@@ -1,4 +1,5 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import type { LineIndex } from './line-index.js';
 import type { JsonPath } from '../diagnostics.js';
 
 /** A 1-based range in the source; the end is exclusive (the column just after the last character). */
@@ -25,10 +26,10 @@ interface Located {
  */
 export class SourceMap {
   readonly #doc: Document;
-  readonly #lines: LineCounter;
+  readonly #lines: LineIndex;
   readonly #text: string;
 
-  constructor(doc: Document, lines: LineCounter, text: string) {
+  constructor(doc: Document, lines: LineIndex, text: string) {
     this.#doc = doc;
     this.#lines = lines;
     this.#text = text;
