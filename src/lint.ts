@@ -18,6 +18,14 @@ export interface LintOptions {
 export function lintText(text: string, options: LintOptions = {}): FileResult {
   const filePath = options.filePath ?? '<text>';
   const { parsed, diagnostics } = lintParsed(text);
+  return finishResult(filePath, parsed, diagnostics);
+}
+
+/**
+ * The last step of every command: inline suppressions over the whole diagnostic stream (lint's and
+ * any later stage's), then a sorted result that carries the redacted source.
+ */
+export function finishResult(filePath: string, parsed: ParsedConfig, diagnostics: Diagnostic[]): FileResult {
   return toFileResult(filePath, redactedSource(parsed), applySuppressions(parsed.text, diagnostics, ruleIds()));
 }
 

@@ -11,6 +11,9 @@ const HELP = `Usage: maverics-config <command> [options]
 
 Commands:
   lint [options] <file|->...   offline checks: syntax, schema, rules, secret-reference syntax
+  compile [--env-file f] [--out f] <file>
+                               the normalised config as JSON: {{ env.X }} substituted,
+                               secret references kept as references, never values
   keygen                       a fresh 64-hex-character key (32 random bytes) on stdout
   rules [<rule-id>]            the rule catalogue, or one rule's documentation
 
@@ -33,6 +36,7 @@ const commands: Record<string, () => Promise<Command>> = {
   lint: async () => (await import('./lint-command.js')).lintCommand,
   keygen: async () => (await import('./keygen-command.js')).keygenCommand,
   rules: async () => (await import('./rules-command.js')).rulesCommand,
+  compile: async () => (await import('./compile-command.js')).compileCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -1,0 +1,56 @@
+import type { Diagnostic, JsonPath } from './diagnostics.js';
+import type { ParsedConfig } from './parse/parse-config.js';
+import { secretKeyName } from './rules/secret-keys.js';
+import { envTemplates, substituteEnv } from './secrets/references.js';
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * The normalised config, as a bundle would carry it: `{{ env.NAME }}` substituted, secret
+ * references kept as `<name>`, and the scalars that YAML misreads (`version: 0.3`,
+ * `minVersion: 1.0`) as written. Env templates at secret-bearing keys are left as templates: the
+ * variable may hold a password, and compiled output must never carry one.
+ */
+export function compileConfig(parsed: ParsedConfig, env: Env): { config: Record<string, unknown>; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const reportUnset = (path: JsonPath, name: string): void => {
+    const range = parsed.sourceMap.range(path);
+    diagnostics.push({
+      ruleId: 'unset-env-var',
+      severity: 'warning',
+      message: `{{ env.${name} }} names an unset environment variable; it would become an empty string. Set ${name}, or give it in --env-file`,
+      ...range,
+      path: [...path],
+    });
+  };
+  const config = transform(parsed.value, [], (value, path) => {
+    if (!value.includes('{{') || !envTemplates(value).length) return value;
+    if (secretKeyName(path)) {
+      for (const t of envTemplates(value)) if (env[t.name] === undefined) reportUnset(path, t.name);
+      return value;
+    }
+    return substituteEnv(value, env, (name) => reportUnset(path, name));
+  });
+  const out = (typeof config === 'object' && config !== null && !Array.isArray(config) ? config : {}) as Record<string, unknown>;
+  const asWritten = (path: JsonPath): string | undefined => parsed.sourceMap.scalarSource(path)?.trim();
+  if (typeof out.version === 'number') out.version = asWritten(['version']) ?? String(out.version);
+  const tls = out.tls;
+  if (typeof tls === 'object' && tls !== null) {
+    for (const [name, profile] of Object.entries(tls as Record<string, unknown>)) {
+      const p = profile as Record<string, unknown> | null;
+      if (p && typeof p.minVersion === 'number') p.minVersion = asWritten(['tls', name, 'minVersion']) ?? String(p.minVersion);
+    }
+  }
+  return { config: out, diagnostics };
+}
+
+function transform(value: unknown, path: JsonPath, onString: (value: string, path: JsonPath) => string): unknown {
+  if (typeof value === 'string') return onString(value, path);
+  if (Array.isArray(value)) return value.map((v, i) => transform(v, [...path, i], onString));
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = transform(v, [...path, k], onString);
+    return out;
+  }
+  return value;
+}
