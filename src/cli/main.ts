@@ -1,4 +1,6 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --
+// `node --`: Node 20 reads a `--env-file` that follows the script as its own option (and exits 9
+// when the file is missing); `--` ends Node's options so `check --env-file` reaches us.
 /**
  * The `maverics-config` executable: picks a command and maps outcomes to exit codes
  * (0 clean, 1 problems found, 2 the tool could not do its job). Commands load lazily, so that

@@ -13,7 +13,7 @@ export interface CliRun {
 export function runCli(args: string[], options: { input?: string; env?: Record<string, string | undefined>; cwd?: string } = {}): CliRun {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '', ...options.env };
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args], {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--', join(root, 'src/cli/main.ts'), ...args], {
     cwd: options.cwd ?? root,
     input: options.input ?? '',
     env: env as NodeJS.ProcessEnv,
