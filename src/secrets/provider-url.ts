@@ -153,11 +153,28 @@ export function describeProviderUrl(input: string | URL): string {
   return `${scheme}://${url.host}${url.pathname}${safe.length ? `?${safe.join('&')}` : ''}`;
 }
 
-/** Removes anything credential-shaped from free text: URL query strings and userinfo. */
+/**
+ * Removes anything credential-shaped from free text: `user:password@` in URLs, and every query
+ * parameter of a URL except the harmless ones (`region`, `namespace`).
+ */
 export function scrubCredentials(text: string): string {
   return text
     .replace(/([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/\s@?#]*@/g, '$1')
-    .replace(/([A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s?#]*)\?[^\s#]*/g, '$1');
+    .replace(/([A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s?#]*)\?([^\s#]*)/g, (_match, head: string, rawQuery: string) => {
+      // Punctuation right after a URL in a sentence ("…?region=us-west-2: failed") is not part of it.
+      const tail = /[:;,)]+$/.exec(rawQuery)?.[0] ?? '';
+      const query = rawQuery.slice(0, rawQuery.length - tail.length);
+      const safe: string[] = [];
+      for (const part of query.split('&')) {
+        const eq = part.indexOf('=');
+        const name = eq < 0 ? part : part.slice(0, eq);
+        const value = eq < 0 ? '' : part.slice(eq + 1);
+        // A value is kept only when it is plainly a value (a region, a namespace path), never
+        // swallowing the text that follows it.
+        if (SAFE_PARAMS.has(name) && /^[A-Za-z0-9_\-./%]*$/.test(value)) safe.push(`${name}=${value}`);
+      }
+      return `${safe.length ? `${head}?${safe.join('&')}` : head}${tail}`;
+    });
 }
 
 function badUrl(description: string, what: string): SecretProviderError {

@@ -203,8 +203,13 @@ export class AwsSecretsManagerProvider implements SecretProvider {
     }
     // Deserialisation failures and unknown exceptions: their messages may quote the response body,
     // so only their name is kept.
-    const label = name && name !== 'Error' ? name : status ? `HTTP ${status}` : 'unreadable answer';
-    return new SecretProviderError('bad-response', `${this.description}: ${what} failed: ${label}`, { cause: safeCause(error) });
+    if (name && name !== 'Error' && name !== 'SyntaxError' && name !== 'TypeError') {
+      return new SecretProviderError('bad-response', `${this.description}: ${what} failed: ${name}`, { cause: safeCause(error) });
+    }
+    const label = `${status ? `HTTP ${status}, ` : ''}${name ?? 'error'}`;
+    return new SecretProviderError('bad-response', `${this.description}: ${what} failed: the answer is not Secrets Manager JSON (${label})`, {
+      cause: safeCause(error),
+    });
   }
 }
 
