@@ -94,6 +94,12 @@ export class AwsSecretsTestServer {
     this.maxInFlight = 0;
   }
 
+  /** Clears injected latency, failures and throttling. */
+  resetFaults(): void {
+    this.faults.reset();
+    this.#throttle = 0;
+  }
+
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const target = header(req, 'x-amz-target');
     const auth = header(req, 'authorization');
