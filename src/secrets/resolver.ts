@@ -14,6 +14,7 @@
  * - Providers are created on first use and those created here are closed before returning;
  *   provider objects passed in by the caller are the caller's to close.
  */
+import { setMaxListeners } from 'node:events';
 import { SecretProviderError, type SecretProvider } from './provider.js';
 import { describeProviderUrl, scrubCredentials, toProviderUrl, urlScheme } from './provider-url.js';
 import {
@@ -118,6 +119,8 @@ export async function resolveSecrets(uses: readonly SecretUse[], options: Resolv
 
   if (setup && distinct.length) {
     const run = new AbortController();
+    // One listener per request in flight, plus provider creation: not a leak, so no warning.
+    setMaxListeners(concurrency + 16, run.signal);
     const deadline = setTimeout(
       () => run.abort(new SecretProviderError('timeout', `secret resolution did not finish within ${totalTimeoutMs} ms`)),
       totalTimeoutMs,
