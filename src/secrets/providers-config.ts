@@ -7,7 +7,7 @@
  */
 import { UsageError } from '../errors.js';
 import { SecretProviderError, type SecretProvider } from './provider.js';
-import { describeProviderUrl } from './provider-url.js';
+import { describeProviderUrl, scrubCredentials } from './provider-url.js';
 
 /** A provider URL, or a provider object built by the caller. */
 export type ProviderSource = string | SecretProvider;
@@ -30,7 +30,7 @@ export function isSecretProvider(value: unknown): value is SecretProvider {
 /** A source's secret-free description, for messages. */
 export function describeSource(source: ProviderSource): string {
   if (typeof source === 'string') return describeProviderUrl(source);
-  return typeof source.description === 'string' && source.description ? source.description : 'a custom secret provider';
+  return typeof source.description === 'string' && source.description ? scrubCredentials(source.description) : 'a custom secret provider';
 }
 
 /**
