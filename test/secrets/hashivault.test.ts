@@ -182,6 +182,18 @@ test('TLS failures: untrusted server, untrusted client certificate, HTTPS agains
   assert.match(missingCert.problems[0]?.message ?? '', /cannot read the client certificate \/nonexistent\/c\.pem \(ENOENT\)/);
 });
 
+test('a failed login is not repeated for every reference; a denied base is read once', async () => {
+  const refs = Array.from({ length: 20 }, (_, i) => `k${i}`);
+  const bad = await resolveSecrets(uses(...refs), { secretProvider: `hashivault+http://${vault.url}/secret/data/maverics?role_id=role-1&secret_id=wrong` });
+  assert.is(bad.problems.length, 20);
+  assert.is(vault.log.filter((r) => r.path === '/v1/auth/approle/login').length, 1);
+  vault.resetCounters();
+  vault.deny('secret/data/denied-base');
+  const denied = await resolveSecrets(uses(...refs.map((r) => `${r}.x`)), { secretProvider: `hashivault+http://${vault.url}/secret/data/denied-base?token=root-token` });
+  assert.is(denied.problems.length, 20);
+  assert.is(vault.log.filter((r) => r.path === '/v1/secret/data/denied-base').length, 1);
+});
+
 test('connection refused is reported as unreachable, quickly', async () => {
   const closed = await new VaultTestServer().start();
   await closed.stop();

@@ -14,8 +14,9 @@
  * - Names: `<ns.key>` is first the flat key `ns.key` of the secret at the URL's path (public Vault
  *   examples store dotted names flat), then the key `key` of the secret `<path>/ns`. The name is split
  *   at its first dot. When both lookups are needed they are sent together; the flat key wins.
- * - Each Vault path is read once per provider (concurrent lookups share the request); a failed
- *   read is not remembered, so a retry reads again.
+ * - Each Vault path is read once per provider (concurrent lookups share the request). A failure
+ *   is remembered too, except throttling, 5xx and timeouts, which the next attempt tries again; the
+ *   same holds for the login.
  */
 import { readFile } from 'node:fs/promises';
 import { Agent as HttpAgent } from 'node:http';
@@ -106,8 +107,8 @@ export class HashiVaultProvider implements SecretProvider {
     if (!this.#session) {
       const pending = this.#startSession();
       this.#session = pending;
-      pending.catch(() => {
-        if (this.#session === pending) this.#session = undefined;
+      pending.catch((error: unknown) => {
+        if (this.#session === pending && worthRetrying(error)) this.#session = undefined;
       });
     }
     return this.#session;
@@ -240,8 +241,8 @@ export class HashiVaultProvider implements SecretProvider {
       this.#reads.set(path, started);
       started.then(
         (data) => this.#settled.set(path, data),
-        () => {
-          if (this.#reads.get(path) === started) this.#reads.delete(path);
+        (error: unknown) => {
+          if (this.#reads.get(path) === started && worthRetrying(error)) this.#reads.delete(path);
         },
       );
     }
@@ -303,6 +304,15 @@ export class HashiVaultProvider implements SecretProvider {
       cause: safeCause(error),
     });
   }
+}
+
+/**
+ * Whether a failed login or read should be tried again by the next lookup. A denial, a bad URL or
+ * an unreadable answer will not change within one run: remembering it keeps 200 references from
+ * making 200 failing logins (and from tripping lockouts).
+ */
+function worthRetrying(error: unknown): boolean {
+  return !(error instanceof SecretProviderError) || error.retryable || error.kind === 'timeout';
 }
 
 function statusOf(error: unknown): number | undefined {
