@@ -54,7 +54,10 @@ export interface ResolveResult {
 }
 
 export interface ResolverOptions {
-  /** The default provider: a URL (`MAVERICS_SECRET_PROVIDER`), a provider, or a `{ name: … }` map whose `default` entry is the default. */
+  /**
+   * The default provider: a URL, a provider, or a `{ name: … }` map whose `default` entry is the
+   * default. When absent, `MAVERICS_SECRET_PROVIDER` from `env` (an empty string means none).
+   */
   secretProvider?: string | SecretProvider | Record<string, string | SecretProvider>;
   /** Named providers: `<name.rest>` routes to `name` with key `rest`. */
   namedProviders?: Record<string, string | SecretProvider>;
@@ -111,7 +114,9 @@ export async function resolveSecrets(uses: readonly SecretUse[], options: Resolv
 
   let setup: ProviderSetup | undefined;
   try {
-    setup = normalizeProviders(options.secretProvider, options.namedProviders);
+    // Like the Orchestrator: without an explicit provider, MAVERICS_SECRET_PROVIDER is the default.
+    const defaultProvider = options.secretProvider === undefined ? env['MAVERICS_SECRET_PROVIDER'] : options.secretProvider;
+    setup = normalizeProviders(defaultProvider, options.namedProviders);
   } catch (error) {
     const message = errorText(error, 'the secret provider configuration');
     for (const reference of distinct) outcomes.set(reference, { status: 'failed', message: `secret <${reference}>: ${message}` });

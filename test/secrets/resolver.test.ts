@@ -127,15 +127,23 @@ test('retries only what is retryable, with backoff', async () => {
 test('no default provider: one clear error per use, named providers still work', async () => {
   const result = await resolveSecrets([use('a', 'x', 0), use('a', 'x', 1), use('file.local')], {
     namedProviders: { file: `secretfile://${secretFile}` },
+    env: {},
   });
   assert.is(result.values.get('file.local')?.reveal(), 'file-local');
   assert.is(result.problems.length, 2);
   assert.equal(result.problems.map((p) => p.path), [['x', 0], ['x', 1]]);
   assert.ok(result.problems.every((p) => p.ruleId === 'secret-provider-error' && /set MAVERICS_SECRET_PROVIDER or pass --secret-provider/.test(p.message)));
-  const none = await resolveSecrets([use('a')], {});
+  const none = await resolveSecrets([use('a')], { env: {} });
   assert.match(none.problems[0]?.message ?? '', /MAVERICS_SECRET_PROVIDER/);
-  const empty = await resolveSecrets([], {});
+  const empty = await resolveSecrets([], { env: {} });
   assert.equal(empty, { values: new Map(), problems: [], requests: 0 });
+});
+
+test('MAVERICS_SECRET_PROVIDER from the environment is the default when none is given', async () => {
+  const result = await resolveSecrets([use('local')], { env: { MAVERICS_SECRET_PROVIDER: `secretfile://${secretFile}` } });
+  assert.is(result.values.get('local')?.reveal(), 'file-local');
+  const explicit = await resolveSecrets([use('local')], { secretProvider: '', env: { MAVERICS_SECRET_PROVIDER: `secretfile://${secretFile}` } });
+  assert.match(explicit.problems[0]?.message ?? '', /no secret provider is configured/);
 });
 
 test('named-provider routing across secret file, Vault and AWS', async () => {
