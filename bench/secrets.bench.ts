@@ -67,6 +67,7 @@ async function measure(
 const vault = await new VaultTestServer().start();
 vault.addToken('bench-token').mount('secret', 2);
 for (let i = 0; i < DISTINCT; i++) vault.put('secret', `bench/app${i}`, { password: `vault-${i}` });
+for (let i = 0; i < DISTINCT; i++) vault.put('secret', `app${i}`, { password: `vault-root-${i}` });
 vault.put('secret', 'flat', Object.fromEntries(Array.from({ length: DISTINCT }, (_, i) => [`app${i}.password`, `flat-${i}`])));
 vault.faults.delayMs = LATENCY_MS;
 
@@ -76,17 +77,25 @@ for (let i = 0; i < DISTINCT; i++) aws.put(`bench/app${i}`, { password: `aws-${i
 aws.faults.delayMs = LATENCY_MS;
 
 const dotted = Array.from({ length: REFERENCES }, (_, i) => ({ reference: `app${i % DISTINCT}.password`, path: ['apps', i, 'secret'] }));
+const mountRoot = Array.from({ length: REFERENCES }, (_, i) => ({ reference: `app${i % DISTINCT}.password`, path: ['apps', i, 'secret'] }));
 const awsUses = Array.from({ length: REFERENCES }, (_, i) => ({ reference: `bench/app${i % DISTINCT}:password`, path: ['apps', i, 'secret'] }));
 
 const rows = [
   ...(await measure(
-    'Vault KV v2, `<appN.password>` → secret bench/appN',
+    'Vault KV v2, URL names the mount `secret/data`: `<appN.password>` → secret appN',
+    mountRoot,
+    `hashivault+http://${vault.url}/secret/data?token=bench-token`,
+    {},
+    vault,
+  )),
+  ...(await measure(
+    'Vault KV v2, URL names the folder `secret/data/bench`: `<appN.password>` → secret bench/appN',
     dotted,
     `hashivault+http://${vault.url}/secret/data/bench?token=bench-token`,
     {},
     vault,
-  )),
-  ...(await measure('Vault KV v2, flat dotted keys in one secret', dotted, `hashivault+http://${vault.url}/secret/data/flat?token=bench-token`, {}, vault)),
+  )).slice(1),
+  ...(await measure('Vault KV v2, flat dotted keys in one secret (the seed.sh layout)', dotted, `hashivault+http://${vault.url}/secret/data/flat?token=bench-token`, {}, vault)).slice(1),
   ...(await measure(
     'AWS Secrets Manager, `<bench/appN:password>`',
     awsUses,

@@ -67,6 +67,16 @@ test('token, KV v2 from /data/ in the URL: flat keys and dotted names', async ()
   assert.is(vault.log.filter((r) => r.path === '/v1/secret/data/maverics').length, 1);
 });
 
+test('a URL naming the mount (no base secret): <ns.key> is one read of <mount>/data/ns', async () => {
+  const result = await resolveSecrets(uses('maverics.plain', 'other.x', 'plain'), { secretProvider: `hashivault+http://${vault.url}/secret/data?token=root-token` });
+  assert.is(result.values.get('maverics.plain')?.reveal(), 'plain-v2');
+  assert.is(result.values.get('other.x')?.reveal(), 'other-x');
+  assert.equal(result.problems.map((p) => p.reference), ['plain']);
+  assert.equal(vault.log.map((r) => r.path).sort(), ['/v1/secret/data/maverics', '/v1/secret/data/other']);
+  const viaPreflight = await resolveSecrets(uses('other.x'), { secretProvider: `hashivault+http://${vault.url}/secret?token=root-token` });
+  assert.is(viaPreflight.values.get('other.x')?.reveal(), 'other-x');
+});
+
 test('preflight: a KV v2 mount without data/ in the URL gets data/ inserted', async () => {
   const result = await resolveSecrets(uses('plain', 'db.password'), { secretProvider: `hashivault+http://${vault.url}/secret/maverics?token=root-token` });
   assert.equal(result.problems, []);

@@ -12,8 +12,10 @@
  *   (`GET /v1/sys/internal/ui/mounts/<path>`): a v2 mount gets `data/` inserted after the mount; a
  *   v1 mount, or a Vault too old to answer (404), is read as written.
  * - Names: `<ns.key>` is first the flat key `ns.key` of the secret at the URL's path (public Vault
- *   examples store dotted names flat), then the key `key` of the secret `<path>/ns`. The name is split
- *   at its first dot. When both lookups are needed they are sent together; the flat key wins.
+ *   examples store dotted names flat: the nickgamb-strata seed script writes every name into the one
+ *   secret `secret/data/maverics`), then the key `key` of the secret `<path>/ns`. The name is split at
+ *   its first dot. The second read happens only when the first finds nothing; a failed first read
+ *   (403, …) is an error, since it cannot tell whether the flat key exists.
  * - Each Vault path is read once per provider (concurrent lookups share the request). A failure
  *   is remembered too, except throttling, 5xx and timeouts, which the next attempt tries again; the
  *   same holds for the login.
@@ -59,7 +61,6 @@ export class HashiVaultProvider implements SecretProvider {
   readonly #env: Readonly<Record<string, string | undefined>>;
   #session: Promise<Session> | undefined;
   readonly #reads = new Map<string, Promise<VaultData | undefined>>();
-  readonly #settled = new Map<string, VaultData | undefined>();
   #agents: (HttpAgent | HttpsAgent)[] = [];
   #closed = false;
 
@@ -81,26 +82,16 @@ export class HashiVaultProvider implements SecretProvider {
 
   async #get(key: string): Promise<SecretValue | undefined> {
     const session = await this.#ensureSession();
-    const dot = key.indexOf('.');
-    const nested = dot > 0 && dot < key.length - 1 ? { ns: key.slice(0, dot), rest: key.slice(dot + 1) } : undefined;
-
-    const base = session.base;
-    if (base !== undefined && this.#settled.has(base)) {
-      const found = stringifySecret(this.#settled.get(base)?.[key]);
-      if (found !== undefined || !nested) return found === undefined ? undefined : new SecretValue(found, key);
+    // 1. The flat key at the URL's path: one shared read of the base secret for every name.
+    if (session.base !== undefined) {
+      const found = stringifySecret((await this.#read(session, session.base))?.[key]);
+      if (found !== undefined) return new SecretValue(found, key);
     }
-    // Both candidate reads go out together; the flat key wins when both hold something.
-    const flat = base !== undefined ? this.#read(session, base).then((d) => stringifySecret(d?.[key])) : Promise.resolve(undefined);
-    const inner = nested
-      ? this.#read(session, session.child(nested.ns)).then((d) => stringifySecret(d?.[nested.rest]))
-      : Promise.resolve(undefined);
-    const [flatResult, innerResult] = await Promise.allSettled([flat, inner]);
-    if (flatResult.status === 'fulfilled' && flatResult.value !== undefined) return new SecretValue(flatResult.value, key);
-    if (innerResult.status === 'fulfilled' && innerResult.value !== undefined) return new SecretValue(innerResult.value, key);
-    // Nothing found: an error on either path means we cannot say "no such secret".
-    if (flatResult.status === 'rejected') throw flatResult.reason;
-    if (innerResult.status === 'rejected') throw innerResult.reason;
-    return undefined;
+    // 2. `ns.rest` → key `rest` of the secret `<path>/ns`.
+    const dot = key.indexOf('.');
+    if (dot <= 0 || dot === key.length - 1) return undefined;
+    const found = stringifySecret((await this.#read(session, session.child(key.slice(0, dot))))?.[key.slice(dot + 1)]);
+    return found === undefined ? undefined : new SecretValue(found, key);
   }
 
   #ensureSession(): Promise<Session> {
@@ -239,12 +230,9 @@ export class HashiVaultProvider implements SecretProvider {
       pending = this.#readOnce(session, path);
       const started = pending;
       this.#reads.set(path, started);
-      started.then(
-        (data) => this.#settled.set(path, data),
-        (error: unknown) => {
-          if (this.#reads.get(path) === started && worthRetrying(error)) this.#reads.delete(path);
-        },
-      );
+      started.catch((error: unknown) => {
+        if (this.#reads.get(path) === started && worthRetrying(error)) this.#reads.delete(path);
+      });
     }
     return pending;
   }
