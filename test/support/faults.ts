@@ -41,6 +41,10 @@ export class FaultPlan {
 
 export const GARBAGE_BODY = '<html>502 upstream sent garbage {{{ not json';
 
+/**
+ * Waits `ms`. The timer does not keep the process alive: a client that gave up on a slow answer
+ * has closed its socket, and the test file should be able to exit without waiting for it.
+ */
 export function delay(ms: number): Promise<void> {
-  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
+  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms).unref()) : Promise.resolve();
 }
