@@ -1,0 +1,176 @@
+/**
+ * Canary test: known secret values (and the credentials in provider URLs) are resolved or used
+ * through every built-in provider and through failure paths; then every problem message, every
+ * thrown error (message, stack, JSON, util.inspect, cause chain) and util.inspect / JSON of the
+ * results must be free of every canary.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inspect } from 'node:util';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { secretProviderFactory } from '../../src/secrets/registry.js';
+import { resolveSecrets, type ResolveResult, type SecretUse } from '../../src/secrets/resolver.js';
+import { AwsSecretsTestServer } from '../support/aws-secrets-server.js';
+import { VaultTestServer } from '../support/vault-server.js';
+import '../../src/secrets/providers/index.js';
+
+process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] = 'true';
+
+const VALUE = {
+  file: 'CANARY-file-7f3a9c',
+  multi: 'CANARY-multiline-line1\nCANARY-multiline-line2\n',
+  vault: 'CANARY-vault-51be02',
+  vaultNested: 'CANARY-vault-nested-88d1',
+  aws: 'CANARY-aws-c0ffee',
+  awsField: 'CANARY-aws-field-4242',
+};
+const CREDENTIAL = {
+  token: 'CANARYTOKEN-vault-token-9e1',
+  roleSecret: 'CANARYTOKEN-approle-secret-2b4',
+  awsKey: 'CANARYTOKEN-aws-secret-key-7c7',
+};
+const CANARIES = [...Object.values(VALUE), ...Object.values(CREDENTIAL), 'CANARY-multiline-line1', 'CANARY-garbage'];
+
+let vault: VaultTestServer;
+let aws: AwsSecretsTestServer;
+const dir = mkdtempSync(join(tmpdir(), 'maverics-canary-'));
+const outputs: string[] = [];
+
+function record(label: string, value: unknown): void {
+  outputs.push(`${label}: ${inspect(value, { depth: Infinity, showHidden: true, getters: true })}`);
+  try {
+    outputs.push(`${label} json: ${JSON.stringify(value, (_k, v: unknown) => (v instanceof Map ? [...v.entries()] : v))}`);
+  } catch {
+    // circular: inspect above covers it
+  }
+}
+
+function recordResult(label: string, result: ResolveResult): void {
+  record(label, result);
+  for (const p of result.problems) outputs.push(p.message);
+  for (const v of result.values.values()) outputs.push(String(v), `${v}`, JSON.stringify(v), inspect(v));
+}
+
+function recordError(label: string, error: unknown): void {
+  record(label, error);
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    outputs.push(e.message, e.stack ?? '', JSON.stringify(e), inspect(e, { depth: Infinity, showHidden: true }));
+  }
+}
+
+function uses(...references: string[]): SecretUse[] {
+  return references.map((reference, i) => ({ reference, path: ['canary', i] }));
+}
+
+test.before(async () => {
+  vault = await new VaultTestServer().start();
+  vault.addToken(CREDENTIAL.token).addAppRole('role', CREDENTIAL.roleSecret).mount('secret', 2);
+  vault.put('secret', 'app', { flat: VALUE.vault }).put('secret', 'app/db', { password: VALUE.vaultNested });
+  aws = await new AwsSecretsTestServer().start();
+  aws.allowAccessKey('AKIDCANARY');
+  aws.put('canary/plain', VALUE.aws);
+  aws.put('canary/json', { field: VALUE.awsField, other: VALUE.aws });
+  writeFileSync(join(dir, 'secrets.yaml'), `secrets:\n  one: ${VALUE.file}\n  multi: |\n    CANARY-multiline-line1\n    CANARY-multiline-line2\n`);
+  writeFileSync(join(dir, 'broken.yaml'), `secrets:\n  one: ${VALUE.file}\n  bad: [CANARY-garbage\n`);
+});
+test.after(async () => {
+  await vault.stop();
+  await aws.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('values resolve through every provider and stay redacted', async () => {
+  const file = await resolveSecrets(uses('one', 'multi'), { secretProvider: `secretfile://${join(dir, 'secrets.yaml')}` });
+  assert.is(file.values.get('one')?.reveal(), VALUE.file);
+  assert.is(file.values.get('multi')?.reveal(), VALUE.multi);
+  recordResult('file', file);
+
+  const token = await resolveSecrets(uses('flat', 'db.password'), { secretProvider: `hashivault+http://${vault.url}/secret/data/app?token=${CREDENTIAL.token}` });
+  assert.is(token.values.get('flat')?.reveal(), VALUE.vault);
+  assert.is(token.values.get('db.password')?.reveal(), VALUE.vaultNested);
+  recordResult('vault token', token);
+
+  const approle = await resolveSecrets(uses('flat', 'missing'), {
+    secretProvider: `hashivault+http://${vault.url}/secret/data/app?role_id=role&secret_id=${CREDENTIAL.roleSecret}`,
+  });
+  assert.is(approle.values.get('flat')?.reveal(), VALUE.vault);
+  recordResult('vault approle', approle);
+
+  const awsResult = await resolveSecrets(uses('canary/plain', 'canary/json:field', 'canary/json:nope'), {
+    secretProvider: `awssecretsmanager://amazonaws.com?region=us-west-2&accessKeyID=AKIDCANARY&secretAccessKey=${CREDENTIAL.awsKey}`,
+    env: { AWS_ENDPOINT_URL_SECRETS_MANAGER: aws.endpoint },
+  });
+  assert.is(awsResult.values.get('canary/plain')?.reveal(), VALUE.aws);
+  assert.is(awsResult.values.get('canary/json:field')?.reveal(), VALUE.awsField);
+  recordResult('aws', awsResult);
+});
+
+test('failure paths: problems and thrown errors', async () => {
+  const awsUrl = `awssecretsmanager://amazonaws.com?region=us-west-2&accessKeyID=AKIDCANARY&secretAccessKey=${CREDENTIAL.awsKey}`;
+  const awsEnv = { AWS_ENDPOINT_URL_SECRETS_MANAGER: aws.endpoint };
+  const vaultUrl = `hashivault+http://${vault.url}/secret/data/app?token=${CREDENTIAL.token}`;
+  const approleBad = `hashivault+http://${vault.url}/secret/data/app?role_id=nobody&secret_id=${CREDENTIAL.roleSecret}`;
+
+  // Garbage bodies that carry a secret-looking text, 5xx with bodies, denial, throttling, not JSON.
+  vault.faults.failNext(4, 500, `{"data":{"data":{"flat":"${VALUE.vault}"}}`);
+  recordResult('vault 500 body', await resolveSecrets(uses('flat'), { secretProvider: vaultUrl, retryBaseMs: 1 }));
+  vault.faults.reset();
+  vault.faults.failNext(1, 200, `CANARY-garbage ${VALUE.vault}`);
+  recordResult('vault garbage', await resolveSecrets(uses('flat'), { secretProvider: vaultUrl }));
+  recordResult('vault approle bad', await resolveSecrets(uses('flat'), { secretProvider: approleBad }));
+  aws.faults.garbageNext(1);
+  aws.faults.failNext(1, 200, `{"SecretString": "${VALUE.aws}", CANARY-garbage`);
+  recordResult('aws truncated json', await resolveSecrets(uses('canary/plain'), { secretProvider: awsUrl, env: awsEnv }));
+  aws.faults.garbageNext(1);
+  recordResult('aws garbage', await resolveSecrets(uses('canary/plain'), { secretProvider: awsUrl, env: awsEnv }));
+  aws.deny('canary/plain');
+  recordResult('aws denied', await resolveSecrets(uses('canary/plain'), { secretProvider: awsUrl, env: awsEnv }));
+  aws.put('canary/text', VALUE.aws);
+  recordResult('aws not json', await resolveSecrets(uses('canary/text:field'), { secretProvider: awsUrl, env: awsEnv }));
+  recordResult('file broken', await resolveSecrets(uses('one'), { secretProvider: `secretfile://${join(dir, 'broken.yaml')}` }));
+  recordResult('plugin', await resolveSecrets(uses('x'), { secretProvider: `azurekeyvault://v.vault.azure.net?clientID=c&clientSecret=${CREDENTIAL.awsKey}&tenantID=t` }));
+  recordResult('bad url', await resolveSecrets(uses('x'), { secretProvider: `hashivault://v/secret/data/x?secret_id=${CREDENTIAL.roleSecret}` }));
+
+  // Thrown errors straight from the providers.
+  const throwing: [string, string][] = [
+    ['vault approle', approleBad],
+    ['aws denied', awsUrl],
+    ['file broken', `secretfile://${join(dir, 'broken.yaml')}`],
+  ];
+  for (const [label, url] of throwing) {
+    const parsed = new URL(url);
+    const provider = await secretProviderFactory(parsed.protocol.slice(0, -1))(parsed, { env: awsEnv });
+    try {
+      const key = label.startsWith('aws') ? 'canary/plain' : 'one';
+      await provider.get(key, AbortSignal.timeout(3000));
+      assert.unreachable(`${label} should throw`);
+    } catch (error) {
+      assert.instance(error, Error);
+      recordError(label, error);
+    } finally {
+      await provider.close?.();
+    }
+  }
+  for (const url of [`azurekeyvault://v.vault.azure.net?clientID=c&clientSecret=${CREDENTIAL.awsKey}&tenantID=t`, `conjur://c/a/h?apikey=${CREDENTIAL.token}`]) {
+    const parsed = new URL(url);
+    try {
+      await secretProviderFactory(parsed.protocol.slice(0, -1))(parsed, { env: {} });
+      assert.unreachable('plugin schemes throw');
+    } catch (error) {
+      recordError('plugin', error);
+    }
+  }
+});
+
+test('no canary anywhere in what was recorded', () => {
+  assert.ok(outputs.length > 50, `recorded ${outputs.length} outputs`);
+  for (const text of outputs) {
+    for (const canary of CANARIES) {
+      if (text.includes(canary)) assert.unreachable(`canary ${canary} leaked in: ${text.slice(0, 400)}`);
+    }
+  }
+});
+
+test.run();
