@@ -34,8 +34,8 @@ test('stylish: file, sorted problems with code frames, summary; relative paths; 
 });
 
 test('stylish: colour only when asked; nothing at all for clean files', () => {
-  assert.match(stylish(results, { cwd: '/repo', color: true }), /\u001b\[31merror/);
-  assert.not.match(stylish(results, { cwd: '/repo', color: false }), /\u001b/);
+  assert.ok(stylish(results, { cwd: '/repo', color: true }).includes('\u001b[31merror'));
+  assert.not.ok(stylish(results, { cwd: '/repo', color: false }).includes('\u001b'));
   assert.is(stylish([results[1]!], { cwd: '/repo', color: false }), '');
 });
 
