@@ -27,7 +27,10 @@ function findTests(dir) {
 function runFile(file) {
   return new Promise((resolve) => {
     const started = Date.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'node_modules/uvu/bin.js'), '.', file], {
+    // uvu matches its pattern (a regular expression) against paths relative to the directory it is
+    // given; an absolute path never matches and the file would "pass" with no test run at all.
+    const pattern = `^${relative(root, file).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'node_modules/uvu/bin.js'), '.', pattern], {
       cwd: root,
       env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -49,6 +52,11 @@ function runFile(file) {
       // A file that exits non-zero after passing everything (an unhandled rejection, a crash in a
       // hook) still counts as a failure.
       if (code !== 0 && failed === 0) failed = 1;
+      // A file that ran no test at all is a broken file (or a pattern that matched nothing), not a pass.
+      if (counted && total === 0 && skipped === 0) {
+        failed = 1;
+        output += `\n[run-tests] ${relative(root, file)} ran no tests\n`;
+      }
       resolve({ file, code, output, passed: counted ? passed : 0, failed, skipped, ms: Date.now() - started });
     });
   });
