@@ -80,7 +80,10 @@ export function parseConfig(input: string): ParsedConfig {
       severity: 'error',
       message: exhausted
         ? 'aliases expand to far more data than a configuration holds (an alias "bomb"); write the values out or use fewer nested aliases'
-        : `the document cannot be read: ${firstLine(error instanceof Error ? error.message : String(error))}`,
+        : error instanceof Error && /unresolved alias/i.test(error.message)
+          ? // yaml's message names the alias, which is the value's own text (a password may start with `*`).
+            'an alias (`*name`) names no anchor (`&name`) above it; quote the value if the `*` is part of it'
+          : `the document cannot be read: ${firstLine(error instanceof Error ? error.message : String(error))}`,
       range: sourceMap.offsetRange(firstAlias, firstAlias + 1),
     });
     parsed.fatal = true;
@@ -125,6 +128,9 @@ function syntaxMessage(error: YAMLError): string {
       return 'a key longer than 1024 characters; is a `:` missing?';
     case 'BAD_DQ_ESCAPE':
       return 'an invalid escape sequence in a double-quoted string; use single quotes or escape the backslash (\\\\)';
+    case 'TAG_RESOLVE_FAILED':
+      // yaml's message names the tag, which is the value's own text (a password may start with `!`).
+      return 'a value that starts with `!` is read as a YAML tag this file cannot resolve; quote the value if the `!` is part of it';
     case 'BAD_ALIAS':
       return `${firstLine(error.message)}; an alias (*name) must follow its anchor (&name)`;
     default:
