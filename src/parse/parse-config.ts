@@ -44,8 +44,8 @@ export function parseConfig(input: string): ParsedConfig {
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
   const sourceMap = new SourceMap(doc, lineCounter, text);
   const problems: ParseProblem[] = [];
-  for (const error of doc.errors) problems.push(toProblem(error, 'error', sourceMap));
-  for (const warning of doc.warnings) problems.push(toProblem(warning, 'warning', sourceMap));
+  for (const error of doc.errors) problems.push(toProblem(error, 'error', sourceMap, text));
+  for (const warning of doc.warnings) problems.push(toProblem(warning, 'warning', sourceMap, text));
   // yaml reports its own stack overflow once per nesting level it unwinds; one is enough.
   const overflow = problems.findIndex((p) => p.message === TOO_DEEP);
   if (overflow !== -1) problems.splice(0, problems.length, ...problems.filter((p, i) => p.message !== TOO_DEEP || i === overflow));
@@ -91,17 +91,18 @@ export function parseConfig(input: string): ParsedConfig {
   return parsed;
 }
 
-function toProblem(error: YAMLError, severity: 'error' | 'warning', sourceMap: SourceMap): ParseProblem {
+function toProblem(error: YAMLError, severity: 'error' | 'warning', sourceMap: SourceMap, text: string): ParseProblem {
   const [start, end] = error.pos;
   if (error.code === 'DUPLICATE_KEY') {
-    return { kind: 'duplicate-key', severity: 'error', message: 'duplicate key: this mapping already has this key above; remove one of them', range: keyRange(sourceMap, start, end) };
+    return { kind: 'duplicate-key', severity: 'error', message: 'duplicate key: this mapping already has this key above; remove one of them', range: keyRange(sourceMap, text, start, end) };
   }
   return { kind: 'yaml-syntax', severity, message: syntaxMessage(error), range: sourceMap.offsetRange(start, Math.max(end, start + 1)) };
 }
 
-/** yaml reports a duplicate at the key's first character; cover the key itself. */
-function keyRange(sourceMap: SourceMap, start: number, end: number): Range {
-  return sourceMap.offsetRange(start, Math.max(end, start + 1));
+/** yaml reports a duplicate at the key's first character; cover the key itself (quoted or plain, up to its `:`). */
+function keyRange(sourceMap: SourceMap, text: string, start: number, end: number): Range {
+  const key = /^(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^\n]*?(?=\s*:(?:\s|$)))/.exec(text.slice(start, start + 1100))?.[0] ?? '';
+  return sourceMap.offsetRange(start, Math.max(end, start + key.length, start + 1));
 }
 
 /**
