@@ -1,5 +1,6 @@
 import * as assert from 'uvu/assert';
 import { CANARY, lint, testRule } from '../support/rule-tester.js';
+import { test } from 'uvu';
 
 testRule('yaml-syntax', {
   valid: [
@@ -35,7 +36,6 @@ tls:
 });
 
 // Not usable YAML: no later stage runs, so no schema or rule noise comes with the syntax error.
-import { test } from 'uvu';
 test('a fatal syntax error stops the schema and the rules', () => {
   const all = lint('version: 1\ncaches: [\n  {name: local_default, type: nope\n');
   assert.ok(all.length >= 1);
