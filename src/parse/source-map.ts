@@ -131,7 +131,8 @@ export class SourceMap {
   #nodeRange(node: Node): Range {
     const range = node.range;
     if (!range) return this.#offsetRange(0, 0);
-    let [start, end] = range;
+    const start = range[0];
+    let end = range[1];
     if (isMap(node) || isSeq(node)) {
       const newline = this.#text.indexOf('\n', start);
       if (newline !== -1 && newline < end) end = newline;

@@ -17,8 +17,6 @@ export function isSecretReference(value: unknown): boolean {
 
 /** `{{ env.NAME }}`, spaces inside the braces optional, anywhere in a string. */
 const ENV_TEMPLATE = /\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
-/** Any `{{ … }}`: used to find templates that are not well-formed env templates. */
-const ANY_TEMPLATE = /\{\{([^{}]*)\}\}/g;
 
 export interface EnvTemplate {
   name: string;
