@@ -41,7 +41,8 @@ export function parseConfig(input: string): ParsedConfig {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const lineCounter = new LineCounter();
   // prettyErrors is off: its messages quote the offending source line, which may hold a secret.
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  // merge: Go's yaml decoder (the Orchestrator's) honours `<<: *anchor` merge keys, so they are read here too.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, merge: true });
   const sourceMap = new SourceMap(doc, lineCounter, text);
   const problems: ParseProblem[] = [];
   for (const error of doc.errors) problems.push(toProblem(error, 'error', sourceMap, text));

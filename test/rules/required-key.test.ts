@@ -26,6 +26,7 @@ ${tls}` },
     { name: 'disabled left as a placeholder gives placeholder-value only', code: 'version: 1\ncaches:\n  - name: c\n    type: redis\n    redis: {addresses: ["localhost:6379"]}\n    encryption:\n      disabled: { ENCRYPTION DISABLED }\n' },
     { name: 'a quoted "true" is wrong-type\'s; keys are not also demanded', code: 'version: 1\ncaches:\n  - name: c\n    type: redis\n    redis: {addresses: ["localhost:6379"]}\n    encryption: {disabled: "true"}\n' },
     { name: 'redis, encryption and keys left as placeholders', code: 'version: 1\ncaches:\n  - name: a\n    type: redis\n    redis: { REDIS SETTINGS }\n    encryption: { ENCRYPTION SETTINGS }\n  - name: b\n    type: redis\n    redis: {addresses: ["localhost:6379"]}\n    encryption: {keys: { KEYS }}\n' },
+    { name: 'addresses merged in with a YAML merge key (Go\'s decoder honours <<)', code: 'version: 1\ncaches:\n  - name: base\n    type: redis\n    redis: &redis\n      addresses: ["localhost:6379"]\n    encryption: &enc {keys: {current: <vault.k>}}\n  - name: copy\n    type: redis\n    redis:\n      <<: *redis\n      username: other\n    encryption: *enc\n' },
   ],
   invalid: [
     { name: 'no version is a warning (the vendor\'s own examples omit it)', code: 'logger: {level: info}\n', errors: [{ line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'warning', message: /no `version`/ }] },

@@ -36,6 +36,7 @@ features:
   experimental:
     other: "true"
 ` },
+    { name: 'a merge key is not an unknown key', code: 'version: 1\ntls:\n  base: &base {caFile: /ca.pem, minVersion: "1.2"}\n  t:\n    <<: *base\n    clientAuth: NoClientCert\nconnectors:\n  - {name: a, tls: base}\n  - {name: b, tls: t}\n' },
   ],
   invalid: [
     { name: 'adresses → addresses', code: `version: 1
