@@ -34,6 +34,13 @@ test('fails on a wrong count, position, end, severity or message', () => {
   assert.ok(throws(() => checkInvalid('unknown-cache', { code: unknownCache, errors: [{ ...ok, message: /did you mean/ }] }, 't')), 'message');
 });
 
+test('severity defaults to the rule\'s own: an error rule reported as a warning would fail', () => {
+  // yaml-syntax reports an unresolved tag as a warning: without saying so, the case fails.
+  const code = 'version: 1\nconnectors:\n  - {name: c, description: !weird x}\n';
+  assert.ok(throws(() => checkInvalid('yaml-syntax', { code, errors: [{ line: 3, column: 28 }] }, 't')));
+  checkInvalid('yaml-syntax', { code, errors: [{ line: 3, column: 28, severity: 'warning' }] }, 't');
+});
+
 test('a valid case fails when the rule reports', () => {
   assert.ok(throws(() => checkValid('unknown-cache', unknownCache, 't')));
 });

@@ -20,10 +20,12 @@ export const CANARY_KEY_63 = `${CANARY}-${CANARY}-${CANARY}-CAN`;
 const CANARY_FRAGMENTS = ['CANARY', '5ecret', 'c4n4ry'];
 
 export interface ExpectedError {
+  /** 1-based start; endLine/endColumn are compared when given. */
   line: number;
   column: number;
   endLine?: number;
   endColumn?: number;
+  /** Defaults to the rule's own severity: a case that expects the other one must say so. */
   severity?: Severity;
   message?: RegExp;
 }
@@ -73,6 +75,12 @@ function label(kind: string, index: number, name: string | undefined, code: stri
   return `${kind}[${index}] ${name ?? first.trim().slice(0, 60)}`;
 }
 
+function defaultSeverity(ruleId: string): Severity {
+  const rule = rules.find((r) => r.id === ruleId);
+  if (!rule) throw new Error(`no offline rule with id ${ruleId}`);
+  return rule.severity;
+}
+
 /** Compares the diagnostics of one rule on one snippet with what is expected; throws on a mismatch. */
 export function checkInvalid(ruleId: string, item: InvalidCase, title: string): void {
   const all = lint(item.code);
@@ -86,7 +94,8 @@ export function checkInvalid(ruleId: string, item: InvalidCase, title: string): 
     assert.is(`${d.line}:${d.column}`, `${want.line}:${want.column}`, `start of ${where}`);
     if (want.endLine !== undefined) assert.is(d.endLine, want.endLine, `endLine of ${where}`);
     if (want.endColumn !== undefined) assert.is(d.endColumn, want.endColumn, `endColumn of ${where}`);
-    if (want.severity !== undefined) assert.is(d.severity, want.severity, `severity of ${where}`);
+    // Severity is always compared: the one given, else the rule's default severity.
+    assert.is(d.severity, want.severity ?? defaultSeverity(ruleId), `severity of ${where}`);
     if (want.message !== undefined) assert.match(d.message, want.message, `message of ${where}`);
   });
 }
