@@ -56,7 +56,8 @@ export function checkAddress(address: string): Problem | undefined {
     }
     [host, port] = colons === 1 ? (address.split(':') as [string, string]) : [address, undefined];
   }
-  if (port === undefined) return host ? { id: 'noPort', data: { host } } : { id: 'empty', data: {} };
+  // An IPv6 host keeps its brackets in the suggestion: `[::1]:6379`, never `::1:6379`.
+  if (port === undefined) return host ? { id: 'noPort', data: { host: address.startsWith('[') ? `[${host}]` : host } } : { id: 'empty', data: {} };
   if (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65535) return { id: 'badPort', data: { port } };
   if (!host) return { id: 'emptyHost', data: { port } };
   if (!address.startsWith('[') && !/^[A-Za-z0-9._-]+$/.test(host)) return { id: 'badHost', data: {} };

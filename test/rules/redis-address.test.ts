@@ -52,7 +52,9 @@ caches:
     { name: 'empty address', code: cache('""'), errors: at(/got an empty address/, 13) },
     { name: 'unbracketed IPv6', code: cache('"::1:6379"'), errors: at(/^an IPv6 address must be in brackets: `\[::1\]:6379`$/) },
     { name: 'unbracketed IPv6, long form', code: cache('"2001:db8::7:6379"'), errors: at(/`\[2001:db8::7\]:6379`/) },
-    { name: 'bracketed IPv6 without port', code: cache('"[::1]"'), errors: at(/got no port/) },
+    { name: 'bracketed IPv6 without port: the suggestion keeps the brackets', code: cache('"[::1]"'), errors: at(/got no port; write `\[::1\]:6379`/) },
+    { name: 'empty brackets', code: cache('"[]:6379"'), errors: at(/got an empty host/) },
+    { name: 'brackets then no colon', code: cache('"[::1]6379"'), errors: at(/characters a host name cannot have/) },
     { name: 'bracketed IPv6 with port 0', code: cache('"[::1]:0"'), errors: at(/got port `0`/) },
     { name: 'a host with a space', code: cache('"redis example:6379"'), errors: at(/characters a host name cannot have/) },
     { name: 'every bad address of a list is reported, in order', code: `version: 1
