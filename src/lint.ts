@@ -28,7 +28,8 @@ export function lintText(text: string, options: LintOptions = {}): FileResult {
 export function redactedSource(parsed: ParsedConfig): string {
   let text = parsed.text;
   const literal = parsed.strings.filter(({ path, value }) => secretKeyName(path) && isLiteralSecret(value)).map(({ path }) => path);
-  for (const path of [...literal, ...numericSecretPaths(parsed.value)]) {
+  const placeholders = parsed.placeholders.filter((path) => secretKeyName(path));
+  for (const path of [...literal, ...numericSecretPaths(parsed.value), ...placeholders]) {
     const at = parsed.sourceMap.offsets(path);
     if (!at) continue;
     const [start, end] = at;
