@@ -46,10 +46,16 @@ function runFile(file) {
       const passed = Number(/Passed:\s+(\d+)/.exec(output)?.[1] ?? NaN);
       const skipped = Number(/Skipped:\s+(\d+)/.exec(output)?.[1] ?? 0);
       const counted = Number.isFinite(total) && Number.isFinite(passed);
-      let failed = counted ? total - passed - skipped : 1;
+      // uvu's Total counts the tests that ran; skipped ones are not in it.
+      let failed = counted ? total - passed : 1;
       // A file that exits non-zero after passing everything (an unhandled rejection, a crash in a
       // hook) still counts as a failure.
       if (code !== 0 && failed === 0) failed = 1;
+      // A file that ran no test at all is a broken file (or a pattern that matched nothing), not a pass.
+      if (counted && total === 0 && skipped === 0) {
+        failed = 1;
+        output += `\n[run-tests] ${relative(root, file)} ran no tests\n`;
+      }
       resolve({ file, code, output, passed: counted ? passed : 0, failed, skipped, ms: Date.now() - started });
     });
   });

@@ -4,7 +4,7 @@ import { toFileResult, type Diagnostic, type FileResult } from './diagnostics.js
 import { parseConfig, type ParsedConfig } from './parse/parse-config.js';
 import { rules } from './rules/index.js';
 import { formatMessage, type Rule, type RuleContext } from './rules/rule.js';
-import { isLiteralSecret, secretKeyName } from './rules/secret-keys.js';
+import { isLiteralSecret, numericSecretPaths, secretKeyName } from './rules/secret-keys.js';
 import { obj } from './rules/util.js';
 import { validateSchema } from './schema/validate.js';
 import { applySuppressions } from './suppressions.js';
@@ -35,8 +35,9 @@ export function finishResult(filePath: string, parsed: ParsedConfig, diagnostics
  */
 export function redactedSource(parsed: ParsedConfig): string {
   let text = parsed.text;
-  for (const { path, value } of parsed.strings) {
-    if (!secretKeyName(path) || !isLiteralSecret(value)) continue;
+  const literal = parsed.strings.filter(({ path, value }) => secretKeyName(path) && isLiteralSecret(value)).map(({ path }) => path);
+  const placeholders = parsed.placeholders.filter((path) => secretKeyName(path));
+  for (const path of [...literal, ...numericSecretPaths(parsed.value), ...placeholders]) {
     const at = parsed.sourceMap.offsets(path);
     if (!at) continue;
     const [start, end] = at;

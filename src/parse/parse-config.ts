@@ -41,11 +41,12 @@ export function parseConfig(input: string): ParsedConfig {
   // Editors do not count a byte-order mark as a column; neither do we.
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   // prettyErrors is off: its messages quote the offending source line, which may hold a secret.
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  // merge: Go's yaml decoder (the Orchestrator's) honours `<<: *anchor` merge keys, so they are read here too.
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, merge: true });
   const sourceMap = new SourceMap(doc, new LineIndex(text), text);
   const problems: ParseProblem[] = [];
-  for (const error of doc.errors) problems.push(toProblem(error, 'error', sourceMap));
-  for (const warning of doc.warnings) problems.push(toProblem(warning, 'warning', sourceMap));
+  for (const error of doc.errors) problems.push(toProblem(error, 'error', sourceMap, text));
+  for (const warning of doc.warnings) problems.push(toProblem(warning, 'warning', sourceMap, text));
   // yaml reports its own stack overflow once per nesting level it unwinds; one is enough.
   const overflow = problems.findIndex((p) => p.message === TOO_DEEP);
   if (overflow !== -1) problems.splice(0, problems.length, ...problems.filter((p, i) => p.message !== TOO_DEEP || i === overflow));
@@ -80,7 +81,10 @@ export function parseConfig(input: string): ParsedConfig {
       severity: 'error',
       message: exhausted
         ? 'aliases expand to far more data than a configuration holds (an alias "bomb"); write the values out or use fewer nested aliases'
-        : `the document cannot be read: ${firstLine(error instanceof Error ? error.message : String(error))}`,
+        : error instanceof Error && /unresolved alias/i.test(error.message)
+          ? // yaml's message names the alias, which is the value's own text (a password may start with `*`).
+            'an alias (`*name`) names no anchor (`&name`) above it; quote the value if the `*` is part of it'
+          : `the document cannot be read: ${firstLine(error instanceof Error ? error.message : String(error))}`,
       range: sourceMap.offsetRange(firstAlias, firstAlias + 1),
     });
     parsed.fatal = true;
@@ -88,17 +92,18 @@ export function parseConfig(input: string): ParsedConfig {
   return parsed;
 }
 
-function toProblem(error: YAMLError, severity: 'error' | 'warning', sourceMap: SourceMap): ParseProblem {
+function toProblem(error: YAMLError, severity: 'error' | 'warning', sourceMap: SourceMap, text: string): ParseProblem {
   const [start, end] = error.pos;
   if (error.code === 'DUPLICATE_KEY') {
-    return { kind: 'duplicate-key', severity: 'error', message: 'duplicate key: this mapping already has this key above; remove one of them', range: keyRange(sourceMap, start, end) };
+    return { kind: 'duplicate-key', severity: 'error', message: 'duplicate key: this mapping already has this key above; remove one of them', range: keyRange(sourceMap, text, start, end) };
   }
   return { kind: 'yaml-syntax', severity, message: syntaxMessage(error), range: sourceMap.offsetRange(start, Math.max(end, start + 1)) };
 }
 
-/** yaml reports a duplicate at the key's first character; cover the key itself. */
-function keyRange(sourceMap: SourceMap, start: number, end: number): Range {
-  return sourceMap.offsetRange(start, Math.max(end, start + 1));
+/** yaml reports a duplicate at the key's first character; cover the key itself (quoted or plain, up to its `:`). */
+function keyRange(sourceMap: SourceMap, text: string, start: number, end: number): Range {
+  const key = /^(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^\n]*?(?=\s*:(?:\s|$)))/.exec(text.slice(start, start + 1100))?.[0] ?? '';
+  return sourceMap.offsetRange(start, Math.max(end, start + key.length, start + 1));
 }
 
 /**
@@ -125,6 +130,9 @@ function syntaxMessage(error: YAMLError): string {
       return 'a key longer than 1024 characters; is a `:` missing?';
     case 'BAD_DQ_ESCAPE':
       return 'an invalid escape sequence in a double-quoted string; use single quotes or escape the backslash (\\\\)';
+    case 'TAG_RESOLVE_FAILED':
+      // yaml's message names the tag, which is the value's own text (a password may start with `!`).
+      return 'a value that starts with `!` is read as a YAML tag this file cannot resolve; quote the value if the `!` is part of it';
     case 'BAD_ALIAS':
       return `${firstLine(error.message)}; an alias (*name) must follow its anchor (&name)`;
     default:

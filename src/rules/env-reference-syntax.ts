@@ -1,5 +1,6 @@
 import { malformedEnvTemplates } from '../secrets/references.js';
 import type { Rule } from './rule.js';
+import { secretKeyName } from './secret-keys.js';
 
 const rule: Rule = {
   id: 'env-reference-syntax',
@@ -7,11 +8,15 @@ const rule: Rule = {
   description: 'A `{{ … }}` that is meant as an environment template but is not `{{ env.NAME }}`.',
   messages: {
     malformed: '`{text}` is not an environment template the Orchestrator substitutes; write `{{ env.NAME }}` (lower-case `env.`, a name of letters, digits and _, two braces on each side)',
+    // At a secret key the value is, until it is a real template, a literal secret: never quote it.
+    malformedSecret: 'this is not an environment template the Orchestrator substitutes; write `{{ env.NAME }}` (lower-case `env.`, a name of letters, digits and _, two braces on each side)',
   },
   check({ parsed, report }) {
     for (const { path, value } of parsed.strings) {
       const issue = malformedEnvTemplates(value)[0];
-      if (issue) report({ path, messageId: 'malformed', data: { text: issue.text.length > 40 ? `${issue.text.slice(0, 40)}…` : issue.text } });
+      if (!issue) continue;
+      if (secretKeyName(path)) report({ path, messageId: 'malformedSecret' });
+      else report({ path, messageId: 'malformed', data: { text: issue.text.length > 40 ? `${issue.text.slice(0, 40)}…` : issue.text } });
     }
   },
 };

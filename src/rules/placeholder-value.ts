@@ -1,4 +1,5 @@
 import type { Rule } from './rule.js';
+import { secretKeyName } from './secret-keys.js';
 
 const rule: Rule = {
   id: 'placeholder-value',
@@ -9,7 +10,8 @@ const rule: Rule = {
   },
   check({ parsed, report }) {
     for (const path of parsed.placeholders) {
-      const text = parsed.sourceMap.sourceText(path) ?? '{ … }';
+      // At a secret key, `{abc123}` may be the secret itself in braces (YAML reads it as a mapping): never quote it.
+      const text = (secretKeyName(path) ? undefined : parsed.sourceMap.sourceText(path)) ?? '{ … }';
       report({ path, messageId: 'placeholder', data: { path: pathText(path), text: text.length > 60 || text.includes('\n') ? '{ … }' : text } });
     }
   },

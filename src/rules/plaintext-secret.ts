@@ -1,6 +1,6 @@
 import type { JsonPath } from '../diagnostics.js';
 import type { Rule } from './rule.js';
-import { isLiteralSecret, secretKeyName } from './secret-keys.js';
+import { isLiteralSecret, numericSecretPaths, secretKeyName } from './secret-keys.js';
 
 const rule: Rule = {
   id: 'plaintext-secret',
@@ -14,6 +14,9 @@ const rule: Rule = {
       const key = secretKeyName(path);
       if (!key || !isLiteralSecret(value)) continue;
       report({ path, messageId: 'literal', data: { key, suggestion: suggestion(path) } });
+    }
+    for (const path of numericSecretPaths(parsed.value)) {
+      report({ path, messageId: 'literal', data: { key: secretKeyName(path) as string, suggestion: suggestion(path) } });
     }
   },
 };

@@ -13,6 +13,7 @@ const rule: Rule = {
     ipv6: 'an IPv6 address must be in brackets: `[{host}]:{port}`',
     badHost: 'expected host:port, got a host with characters a host name cannot have (spaces, slashes, …)',
     empty: 'expected host:port, got an empty address',
+    credentials: 'expected host:port, got credentials before `@`; put them in `redis.username` and `redis.password` (best a secret reference) and write the address as host:port',
   },
   check({ config, report }) {
     for (const cache of redisCaches(config)) {
@@ -33,9 +34,13 @@ type Problem = { id: string; data: Record<string, string> };
 export function checkAddress(address: string): Problem | undefined {
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(address);
   if (scheme) {
-    const rest = address.slice(scheme[0].length).replace(/^[^@/]*@/, '').replace(/\/.*$/, '');
+    // Everything up to the last `@` is credentials (a password may itself hold `@` or `/`): never quoted.
+    const afterScheme = address.slice(scheme[0].length);
+    const rest = afterScheme.slice(afterScheme.lastIndexOf('@') + 1).replace(/\/.*$/, '');
     return { id: 'scheme', data: { scheme: scheme[1] as string, fixed: /:\d+$/.test(rest) ? rest : `${rest}:6379` } };
   }
+  // `user:password@host:port` without a scheme: say so without quoting any of it (the password is a secret).
+  if (address.includes('@')) return { id: 'credentials', data: {} };
   let host: string;
   let port: string | undefined;
   if (address.startsWith('[')) {
@@ -51,7 +56,8 @@ export function checkAddress(address: string): Problem | undefined {
     }
     [host, port] = colons === 1 ? (address.split(':') as [string, string]) : [address, undefined];
   }
-  if (port === undefined) return host ? { id: 'noPort', data: { host } } : { id: 'empty', data: {} };
+  // An IPv6 host keeps its brackets in the suggestion: `[::1]:6379`, never `::1:6379`.
+  if (port === undefined) return host ? { id: 'noPort', data: { host: address.startsWith('[') ? `[${host}]` : host } } : { id: 'empty', data: {} };
   if (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65535) return { id: 'badPort', data: { port } };
   if (!host) return { id: 'emptyHost', data: { port } };
   if (!address.startsWith('[') && !/^[A-Za-z0-9._-]+$/.test(host)) return { id: 'badHost', data: {} };

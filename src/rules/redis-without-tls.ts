@@ -15,10 +15,18 @@ const rule: Rule = {
       const addresses = list(redis.addresses);
       const index = addresses.findIndex((a) => isLiteralName(a) && !isLoopback(a));
       if (index === -1) continue;
-      report({ path: [...cache.path, 'redis', 'addresses', index], messageId: 'plaintext', data: { name: String(cache.value.name ?? ''), address: String(addresses[index]) } });
+      report({ path: [...cache.path, 'redis', 'addresses', index], messageId: 'plaintext', data: { name: String(cache.value.name ?? ''), address: withoutCredentials(String(addresses[index])) } });
     }
   },
 };
+
+/** An address as it may be shown: `user:password@` (with or without a scheme) cut out, since the password is a secret. */
+export function withoutCredentials(address: string): string {
+  const at = address.lastIndexOf('@');
+  if (at === -1) return address;
+  const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.exec(address)?.[0] ?? '';
+  return `${scheme}…@${address.slice(at + 1)}`;
+}
 
 export function isLoopback(address: string): boolean {
   const host = address.replace(/:\d*$/, '').replace(/^\[|\]$/g, '').toLowerCase();

@@ -27,3 +27,23 @@ export function secretKeyName(path: JsonPath): string | undefined {
 export function isLiteralSecret(value: string): boolean {
   return value !== '' && !isDeferredValue(value) && !/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(value) && !value.startsWith('/');
 }
+
+/**
+ * Paths of unquoted numbers where a secret belongs (`password: 123456`): YAML reads them as numbers,
+ * so they are not among the parsed strings, yet they are literal secrets all the same.
+ */
+export function numericSecretPaths(root: unknown): JsonPath[] {
+  const out: JsonPath[] = [];
+  const stack: { node: unknown; path: (string | number)[] }[] = [{ node: root, path: [] }];
+  while (stack.length) {
+    const { node, path } = stack.pop() as { node: unknown; path: (string | number)[] };
+    if (typeof node === 'number') {
+      if (secretKeyName(path)) out.push(path);
+    } else if (Array.isArray(node)) {
+      node.forEach((item, i) => stack.push({ node: item, path: [...path, i] }));
+    } else if (typeof node === 'object' && node !== null) {
+      for (const [key, item] of Object.entries(node)) stack.push({ node: item, path: [...path, key] });
+    }
+  }
+  return out;
+}

@@ -1,4 +1,5 @@
 import { isSecretReference } from '../secrets/references.js';
+import { secretKeyName } from './secret-keys.js';
 import type { Rule } from './rule.js';
 
 const NAME = '[A-Za-z0-9_\\-.:/]';
@@ -12,6 +13,9 @@ const rule: Rule = {
   messages: {
     unclosed: 'this looks like a secret reference without its closing `>`; write `<{name}>`',
     unopened: 'this looks like a secret reference without its opening `<`; write `<{name}>`',
+    // At a secret-bearing key the value may be a real password that happens to start with `<`: never quote it.
+    unclosedSecret: 'this looks like a secret reference without its closing `>`; close it, or store the value in your secret provider',
+    unopenedSecret: 'this looks like a secret reference without its opening `<`; open it, or store the value in your secret provider',
     empty: '`<>` is an empty secret reference; write the secret\'s name between the brackets, e.g. <vault.redis_password>',
     badName: 'a secret reference name may only hold letters, digits and `_ - . : /`; this one has {what}',
     embedded: 'a secret reference inside a larger value is not resolved: only a value that is wholly `<name>` is. Store the whole value as the secret, or use `{{ env.NAME }}`',
@@ -21,10 +25,11 @@ const rule: Rule = {
       // Multi-line values are PEM blocks or inline code, where `<` and `>` mean other things.
       if (value.includes('\n') || (!value.includes('<') && !value.includes('>')) || isSecretReference(value)) continue;
       const v = value.trim();
+      const secret = secretKeyName(path) !== undefined;
       let m: RegExpExecArray | null;
       if (v === '<>') report({ path, messageId: 'empty' });
-      else if ((m = new RegExp(`^<(${NAME}+)$`).exec(v))) report({ path, messageId: 'unclosed', data: { name: m[1] as string } });
-      else if ((m = new RegExp(`^(${NAME}+)>$`).exec(v)) && /[._]/.test(m[1] as string)) report({ path, messageId: 'unopened', data: { name: m[1] as string } });
+      else if ((m = new RegExp(`^<(${NAME}+)$`).exec(v))) report({ path, messageId: secret ? 'unclosedSecret' : 'unclosed', data: { name: m[1] as string } });
+      else if ((m = new RegExp(`^(${NAME}+)>$`).exec(v)) && /[._]/.test(m[1] as string)) report({ path, messageId: secret ? 'unopenedSecret' : 'unopened', data: { name: m[1] as string } });
       else if (/^<[^<>]+>$/.test(v)) report({ path, messageId: 'badName', data: { what: describeBadCharacters(v.slice(1, -1)) } });
       else if (EMBEDDED.test(v)) report({ path, messageId: 'embedded' });
     }

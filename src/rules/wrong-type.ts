@@ -15,6 +15,8 @@ const rule: Rule = {
       report({ path: [], messageId: 'root', data: { kind: Array.isArray(value) ? 'a list' : 'a single value' } });
       return;
     }
+    // An empty file is `required-key`'s (a warning: it holds no configuration), not a type error.
+    if (value === null || value === undefined) return;
     for (const issue of schemaIssues) {
       if (issue.kind === 'wrong-type') report({ path: issue.path, target: issue.target, messageId: 'type', data: { message: issue.message } });
     }

@@ -60,7 +60,7 @@ function toIssue(error: SchemaError, path: JsonPath, data: unknown, typeErrorAt:
     }
     case 'additionalProperties': {
       const key = String(error.params.additionalProperty);
-      const known = Object.keys(schemaAt(error.schemaPath)?.properties ?? {});
+      const known = Object.keys(schemaForInstance(path)?.properties ?? {});
       return { kind: 'unknown-key', path: [...path, key], target: 'key', message: unknownKeyMessage(path, key, known) };
     }
     case 'type': {
@@ -141,6 +141,29 @@ function unknownKeyMessage(parentPath: JsonPath, key: string, known: string[]): 
 
 /** Legacy keys are accepted but never suggested. */
 const LEGACY_KEYS = new Set(['appgateways', 'idps', 'authproviders', 'authProvider', 'orchestratorGroups', 'include', 'listenAddress', 'cookieDomain', 'maxLifetimeSeconds', 'idleTimeoutSeconds']);
+
+/**
+ * The schema node that describes the value at `path`, found by walking the schema along the
+ * instance path (following `$ref`, `properties`, `items` and `additionalProperties`). Ajv's own
+ * schemaPath cannot be used for this: inside a `$ref`'d definition it is relative to that
+ * definition (`#/properties/redis/additionalProperties`), so it would name the wrong object.
+ */
+function schemaForInstance(path: JsonPath): SchemaNode | undefined {
+  let node: SchemaWalkNode | undefined = deref(schemaJson() as SchemaWalkNode);
+  for (const seg of path) {
+    if (!node) return undefined;
+    if (typeof seg === 'number') node = deref(node.items);
+    else node = deref(node.properties?.[seg] ?? (typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined));
+  }
+  return node;
+}
+
+type SchemaWalkNode = SchemaNode & { properties?: Record<string, SchemaWalkNode>; items?: SchemaWalkNode; additionalProperties?: SchemaWalkNode | boolean };
+
+function deref(node: SchemaWalkNode | undefined): SchemaWalkNode | undefined {
+  if (!node?.$ref) return node;
+  return schemaAt(`${node.$ref}/x`) as SchemaWalkNode | undefined;
+}
 
 function schemaAt(schemaPath: string): SchemaNode | undefined {
   // "#/definitions/cache/additionalProperties" → the object schema that owns it.
