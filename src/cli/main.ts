@@ -13,9 +13,10 @@ Commands:
   lint [options] <file|->...   offline checks: syntax, schema, rules, secret-reference syntax
   keygen                       a fresh 64-hex-character key (32 random bytes) on stdout
   rules [<rule-id>]            the rule catalogue, or one rule's documentation
+  rotate-key <file> --cache <name> --new <ref>   move the current encryption key to old, set <ref> (--drop-old <n>, --stdout)
 
 Options of lint:
-  --format <name>              stylish (default; github when GITHUB_ACTIONS=true) or json
+  --format <name>              stylish (default; github when GITHUB_ACTIONS=true), json, sarif, github, junit, gitlab
   --output <file>              write the report to a file instead of stdout
   --max-warnings <n>           exit 1 when there are more than n warnings
   --quiet                      report errors only
@@ -33,6 +34,7 @@ const commands: Record<string, () => Promise<Command>> = {
   lint: async () => (await import('./lint-command.js')).lintCommand,
   keygen: async () => (await import('./keygen-command.js')).keygenCommand,
   rules: async () => (await import('./rules-command.js')).rulesCommand,
+  'rotate-key': async () => (await import('./rotate-key-command.js')).rotateKeyCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
