@@ -61,6 +61,10 @@ export function rotateKey(text: string, options: RotateKeyOptions): string {
   const dropped = oldItems.slice(remaining - 1);
   switch (old.kind) {
     case 'absent': {
+      if (site.keysFlow) {
+        edits.push({ start: current.end, end: current.end, text: `, old: [${moved}]` });
+        break;
+      }
       const indent = ' '.repeat(site.currentKeyColumn);
       const at = site.currentLineEnd;
       const lead = at === text.length && !text.endsWith('\n') ? newline : '';
@@ -68,6 +72,7 @@ export function rotateKey(text: string, options: RotateKeyOptions): string {
       break;
     }
     case 'empty': {
+      if (site.keysFlow) throw new RotateKeyError(`encryption.keys.old of cache "${cache}" is empty inside braces; write it as [] or as a list first`);
       const indent = ' '.repeat(old.keyColumn + 2);
       const lead = old.keyLineEnd === text.length && !text.endsWith('\n') ? newline : '';
       edits.push({ start: old.keyLineEnd, end: old.keyLineEnd, text: `${lead}${indent}- ${moved}${newline}` });

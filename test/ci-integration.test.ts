@@ -190,6 +190,14 @@ test('action: no matching file is a notice, not a failure; a missing named file 
   });
 });
 
+test('on a GitHub runner (GITHUB_ACTIONS=true) github annotations are the default format', () => {
+  const r = spawnSync(process.execPath, [bin, 'lint', 'team/app.maverics.yml'], { cwd: workspace, encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: 'true' } });
+  assert.is(r.status, 1, r.stderr);
+  assert.match(r.stdout, /^::error file=/);
+  const plain = spawnSync(process.execPath, [bin, 'lint', 'team/app.maverics.yml'], { cwd: workspace, encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: '' } });
+  assert.not.match(plain.stdout, /^::error/);
+});
+
 // ---------------------------------------------------------------- docs/ci.md
 
 const ciDoc = readFileSync(join(root, 'docs/ci.md'), 'utf8');

@@ -78,6 +78,19 @@ test('flow-style keys: edited inside the brackets', () => {
   assert.ok(dropped.includes('{ current: <vault.o2>, old: [<vault.other_key>] }'), dropped);
 });
 
+test('flow-style keys without old: the old list goes inside the braces', () => {
+  const before = 'caches:\n  - name: c\n    type: redis\n    redis: { addresses: ["localhost:6379"] }\n    encryption: { keys: { current: "<vault.k1>" } }\n';
+  const after = rotateKey(before, { cache: 'c', newKey: '<vault.k2>' });
+  assert.is(after, before.replace('{ current: "<vault.k1>" }', '{ current: "<vault.k2>", old: ["<vault.k1>"] }'));
+});
+
+test('an empty old list (old: with no value) gets the previous key as its first item', () => {
+  const before = read('seed-single.yaml').replace('        current: <vault.redis_encryption_key>\n', '        current: <vault.redis_encryption_key>\n        old:\n');
+  const after = rotateKey(before, { cache: 'my-redis', newKey: '<vault.k2>' });
+  const { added } = assertOnlyKeyLines(before, after);
+  assert.equal(added, ['        current: <vault.k2>', '          - <vault.redis_encryption_key>']);
+});
+
 test('CRLF line endings and a file without a final newline are kept as they are', () => {
   const before = read('seed-single.yaml').replace(/\n/g, '\r\n').replace(/\r\n$/, '');
   const moved = before.replace(/\r\n {4}hashing:[\s\S]*$/, '');

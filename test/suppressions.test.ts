@@ -139,6 +139,11 @@ test('a trailing directive comment applies to the line after it', () => {
   assert.equal(outcome(text).suppressed, ['2:1 unknown-key (trailing)']);
 });
 
+test('CRLF line endings: directives, targets and reasons read the same', () => {
+  const text = `version: 1\r\n# maverics-config-disable-next-line unknown-key -- windows file\r\nfoo: 1\r\n`;
+  assert.equal(outcome(text).suppressed, ['3:1 unknown-key (windows file)']);
+});
+
 test('findComments: comments only, in order, with the offset of the #', () => {
   const text = `# head\na: "x # no" # one\nb: |\n  # no\nc: 'it''s # no' # two\n`;
   assert.equal(

@@ -31,6 +31,8 @@ export interface EncryptionKeysSite {
   currentKeyColumn: number;
   /** Offset just past the end of the line holding the current value (after its newline, if any). */
   currentLineEnd: number;
+  /** `keys: { current: … }`: a new `old` goes inside the braces, not on a line of its own. */
+  keysFlow: boolean;
   old: OldKeysSite;
 }
 
@@ -73,7 +75,7 @@ export function locateEncryptionKeys(text: string, cacheName: string): Located {
   return {
     ok: true,
     newline: text.includes('\r\n') ? '\r\n' : '\n',
-    site: { current, currentKeyColumn: keyStart - lineStart(text, keyStart), currentLineEnd: lineEnd(text, current.end), old },
+    site: { current, currentKeyColumn: keyStart - lineStart(text, keyStart), currentLineEnd: lineEnd(text, current.end), keysFlow: keys.flow === true, old },
   };
 }
 
