@@ -16,7 +16,7 @@ Commands:
   rotate-key <file> --cache <name> --new <ref>   move the current encryption key to old, set <ref> (--drop-old <n>, --stdout)
 
 Options of lint:
-  --format <name>              stylish (default; github when GITHUB_ACTIONS=true), json, sarif, github, junit, gitlab
+  --format <name>              stylish (default; github when GITHUB_ACTIONS=true) or json
   --output <file>              write the report to a file instead of stdout
   --max-warnings <n>           exit 1 when there are more than n warnings
   --quiet                      report errors only
@@ -33,8 +33,8 @@ type Command = (args: string[]) => Promise<number>;
 const commands: Record<string, () => Promise<Command>> = {
   lint: async () => (await import('./lint-command.js')).lintCommand,
   keygen: async () => (await import('./keygen-command.js')).keygenCommand,
-  rules: async () => (await import('./rules-command.js')).rulesCommand,
   'rotate-key': async () => (await import('./rotate-key-command.js')).rotateKeyCommand,
+  rules: async () => (await import('./rules-command.js')).rulesCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
