@@ -17,9 +17,19 @@ const results = JSON.parse(readFileSync(new URL('results.json', dir), 'utf8')) a
 const options = { cwd: '/repo', root: '/repo', color: false };
 const goldens: Record<string, string> = { stylish: 'txt', json: 'json', sarif: 'sarif', github: 'txt', junit: 'xml', gitlab: 'json' };
 
-/** The tool version is in the SARIF driver; a release must not break the golden. */
+/**
+ * The SARIF golden holds the results, not the catalogue: the tool version, the rule descriptors and
+ * the rule indexes change whenever a rule is added or reworded, and are tested on their own below.
+ */
 function normalise(name: string, output: string): string {
-  return name === 'sarif' ? output.replace(/"semanticVersion": "[^"]*"/, '"semanticVersion": "0.0.0"') : output;
+  if (name !== 'sarif') return output;
+  const log = JSON.parse(output) as { runs: { tool: { driver: Record<string, unknown> }; results: Record<string, unknown>[] }[] };
+  for (const run of log.runs) {
+    run.tool.driver.semanticVersion = '0.0.0';
+    run.tool.driver.rules = "one descriptor per catalogue rule, tested below";
+    for (const result of run.results) delete result.ruleIndex;
+  }
+  return `${JSON.stringify(log, null, 2)}\n`;
 }
 
 function sarifLog(output: string) {
@@ -58,6 +68,8 @@ test('sarif: the frozen results validate, with every catalogue rule described', 
   assert.ok(run);
   const rules = run.tool.driver.rules as unknown as Record<string, unknown>[];
   assert.equal(rules.map((r) => r.id), catalogue().map((r) => r.id));
+  const ids = rules.map((r) => r.id);
+  for (const result of run.results) assert.is(ids[result.ruleIndex as number], result.ruleId, 'ruleIndex points at the rule');
   for (const rule of rules) {
     assert.ok((rule.shortDescription as { text: string }).text, `${String(rule.id)} has a short description`);
     assert.ok((rule.fullDescription as { text: string }).text);

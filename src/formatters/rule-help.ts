@@ -13,7 +13,7 @@ export function ruleDocUrl(id: string): string {
 }
 
 export function reportedBy(rule: RuleMeta): string {
-  return rule.stage === 'lint' ? 'maverics-config lint (and check)' : rule.stage === 'check' ? 'maverics-config check' : 'maverics-config check --connect';
+  return rule.stage === 'lint' ? '`maverics-config lint` (and `check`)' : rule.stage === 'check' ? '`maverics-config check`' : '`maverics-config check --connect`';
 }
 
 /** A short help text: the description, who reports it, and how to read the full page offline. */

@@ -53,7 +53,7 @@ function descriptor(rule: RuleMeta) {
     name: rule.id.replace(/(^|-)(\w)/g, (_m, _dash: string, c: string) => c.toUpperCase()),
     shortDescription: { text: rule.description },
     fullDescription: { text: `${rule.description} Reported by ${reportedBy(rule)}.` },
-    help: { text: ruleHelpText(rule), markdown: `${rule.description}\n\nReported by \`${reportedBy(rule)}\`. [Documentation](${ruleDocUrl(rule.id)})` },
+    help: { text: ruleHelpText(rule), markdown: `${rule.description}\n\nReported by ${reportedBy(rule)}; severity ${rule.severity}. [Documentation, examples and how to fix it](${ruleDocUrl(rule.id)})` },
     helpUri: ruleDocUrl(rule.id),
     defaultConfiguration: { level: rule.severity },
     properties: { tags: ['maverics', 'configuration', rule.stage] },
