@@ -32,8 +32,11 @@ export function ensureBuilt(): string {
       mkdirSync(lock);
       break;
     } catch {
-      if (Date.now() > deadline) throw new Error('another test process has held .build-lock for two minutes');
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+      // A lock left by a killed process: a build takes seconds, so one older than two minutes is stale.
+      const held = statSync(lock, { throwIfNoEntry: false });
+      if (held && Date.now() - held.mtimeMs > 120_000) rmdirSync(lock);
+      else if (Date.now() > deadline) throw new Error('another test process has held .build-lock for two minutes');
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
     }
   }
   try {
