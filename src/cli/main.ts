@@ -18,6 +18,7 @@ Commands:
                                secret references kept as references, never values
   keygen                       a fresh 64-hex-character key (32 random bytes) on stdout
   rules [<rule-id>]            the rule catalogue, or one rule's documentation
+  rotate-key <file> --cache <name> --new <ref>   move the current encryption key to old, set <ref> (--drop-old <n>, --stdout)
 
 Options of lint:
   --format <name>              stylish (default; github when GITHUB_ACTIONS=true) or json
@@ -37,6 +38,7 @@ type Command = (args: string[]) => Promise<number>;
 const commands: Record<string, () => Promise<Command>> = {
   lint: async () => (await import('./lint-command.js')).lintCommand,
   keygen: async () => (await import('./keygen-command.js')).keygenCommand,
+  'rotate-key': async () => (await import('./rotate-key-command.js')).rotateKeyCommand,
   rules: async () => (await import('./rules-command.js')).rulesCommand,
   compile: async () => (await import('./compile-command.js')).compileCommand,
 };

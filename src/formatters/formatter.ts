@@ -5,6 +5,11 @@ export interface FormatOptions {
   cwd: string;
   /** ANSI colours; the CLI turns them on only for a terminal without NO_COLOR. */
   color: boolean;
+  /**
+   * The folder machine formats (sarif, github, junit, gitlab) make paths relative to. Default: the git
+   * top level above `cwd`, else `cwd`. Tests set it so that output does not depend on the machine.
+   */
+  root?: string;
 }
 
 /** Formatters are pure: the same results give the same bytes. */

@@ -22,6 +22,7 @@ export const stageRules: readonly RuleMeta[] = [
   { id: 'redis-auth-failed', severity: 'error', stage: 'connect', description: 'Redis rejected the ACL username or password.' },
   { id: 'redis-tls-handshake', severity: 'error', stage: 'connect', description: 'TLS with Redis failed: untrusted certificate, a version below minVersion, or a plaintext server.' },
   { id: 'redis-cluster-incomplete', severity: 'warning', stage: 'connect', description: 'A Redis cluster has nodes that are not listed in `addresses`.' },
+  { id: 'unused-disable', severity: 'warning', stage: 'lint', description: 'An inline disable directive that suppresses nothing, or names an unknown rule.' },
 ];
 
 export function catalogue(): RuleMeta[] {

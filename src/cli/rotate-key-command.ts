@@ -1,0 +1,66 @@
+import { chmod, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { UsageError } from '../errors.js';
+import { rotateKey, RotateKeyError } from '../rotate-key.js';
+import { parseCliArgs } from './parse-cli-args.js';
+
+const spec = {
+  cache: { type: 'string' },
+  new: { type: 'string' },
+  'drop-old': { type: 'string' },
+  stdout: { type: 'boolean' },
+} as const;
+
+/**
+ * `rotate-key <file> --cache <name> --new <reference> [--drop-old <n>] [--stdout]`: rewrites the file
+ * in place (atomically), or prints the result. Every refusal is a usage error: exit 2, one line.
+ */
+export async function rotateKeyCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseCliArgs(parseArgs, args, spec);
+  if (positionals.length !== 1) throw new UsageError('rotate-key takes one file: maverics-config rotate-key <file> --cache <name> --new <reference>');
+  const file = positionals[0] as string;
+  const cache = values.cache;
+  const newKey = values.new;
+  if (typeof cache !== 'string' || !cache) throw new UsageError('rotate-key needs --cache <name>: the cache whose encryption key to rotate');
+  if (typeof newKey !== 'string' || !newKey) throw new UsageError('rotate-key needs --new <reference>: the new key as a secret reference, e.g. <vault.redis_encryption_key_v2>');
+  let dropOld = 0;
+  if (values['drop-old'] !== undefined) {
+    dropOld = Number(values['drop-old']);
+    if (!/^\d+$/.test(String(values['drop-old']))) throw new UsageError(`--drop-old takes a whole number ≥ 0, got "${String(values['drop-old'])}"`);
+  }
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`, { cause: error });
+  }
+  let rotated: string;
+  try {
+    rotated = rotateKey(text, { cache, newKey, dropOld });
+  } catch (error) {
+    if (error instanceof RotateKeyError) throw new UsageError(`rotate-key refused: ${error.message}`, { cause: error });
+    throw error;
+  }
+  if (values.stdout) {
+    process.stdout.write(rotated);
+    return 0;
+  }
+  await writeAtomically(file, rotated);
+  process.stderr.write(`maverics-config: rotated the encryption key of cache "${cache}" in ${file}\n`);
+  return 0;
+}
+
+/** Temp file beside the target, same mode, then rename: a crash leaves the old file or the new one, never half of one. */
+async function writeAtomically(file: string, text: string): Promise<void> {
+  const temp = join(dirname(file), `.${basename(file)}.rotate-key-${process.pid}.tmp`);
+  try {
+    const { mode } = await stat(file);
+    await writeFile(temp, text, { mode });
+    await chmod(temp, mode);
+    await rename(temp, file);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw new UsageError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, { cause: error });
+  }
+}
