@@ -41,6 +41,9 @@ export function classifyRedisError(err: unknown): RedisFailureKind {
 export function safeReason(err: unknown): string {
   const code = codeOf(err);
   let text = messageOf(err).split('\n', 1)[0] ?? '';
+  // OpenSSL's "80AC…:error:0A00042E:SSL routines:fn:reason:file:line" → its reason.
+  const ssl = /:SSL routines:[^:]*:([^:]+)/.exec(text);
+  if (ssl?.[1]) text = ssl[1];
   text = text.replace(/,? with args beginning with:.*$/i, '').slice(0, 200);
   if (code && !text.includes(code)) text = `${code}: ${text}`;
   return text || 'unknown error';
