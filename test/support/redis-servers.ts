@@ -137,7 +137,7 @@ export async function startRedis(options: StartOptions = {}): Promise<RedisServe
       await waitForPort(port, 10_000, () => child.exitCode !== null || child.signalCode !== null);
     } catch (err) {
       child.kill('SIGKILL');
-      throw new Error(`${(err as Error).message}\n${output}`);
+      throw new Error(`${(err as Error).message}\n${output}`, { cause: err });
     }
   };
   await launch();
