@@ -225,7 +225,7 @@ async function checkSentinelMaster(
 ): Promise<ProbeProblem | undefined> {
   let master: RedisAddress;
   try {
-    const reply = await askOnce(params, sentinel, async (c: Redis) => {
+    const ask = async (c: Redis): Promise<unknown> => {
       let name = options.sentinelMasterName;
       if (!name) {
         const masters = (await c.call('SENTINEL', 'MASTERS')) as unknown[];
@@ -233,7 +233,9 @@ async function checkSentinelMaster(
         name = String(first[first.indexOf('name') + 1] ?? '');
       }
       return (await c.call('SENTINEL', 'GET-MASTER-ADDR-BY-NAME', name)) as unknown;
-    }, false);
+    };
+    // Sentinels usually have no ACL of their own; ask without credentials first, then with them.
+    const reply = await askOnce(params, sentinel, ask, false).catch(() => askOnce(params, sentinel, ask, true));
     if (!Array.isArray(reply) || reply.length < 2) {
       return { ruleId: 'redis-unreachable', addressIndex: index, message: `cache "${spec.name}": the sentinel at ${sentinel.text} knows no master to connect to` };
     }

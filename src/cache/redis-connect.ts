@@ -40,6 +40,8 @@ export interface Detected {
   sentinelAuth?: boolean;
 }
 
+const DISCONNECT_TIMEOUT_MS = 100;
+
 /** Reconnect quickly at first, then every 2 s at most, with jitter so a fleet does not stampede. */
 export function retryDelay(times: number): number {
   return Math.min(50 * 2 ** Math.min(times, 6), 2000) + Math.floor(Math.random() * 100);
@@ -59,6 +61,9 @@ function commonOptions(p: ConnectionParams): RedisOptions {
     connectionName: `maverics-config:${p.cache}`,
     // CLIENT SETINFO is one more round trip per connection, and fails on older servers.
     disableClientInfo: true,
+    // disconnect() arms a timer of this length even when the socket is already gone (a refused
+    // connection), and it is not unref'd: the ioredis default of 2 s would hold a closing process.
+    disconnectTimeout: DISCONNECT_TIMEOUT_MS,
   };
 }
 
@@ -78,6 +83,7 @@ export function oneShotClient(p: ConnectionParams, address: RedisAddress, withAu
     enableOfflineQueue: false,
     enableReadyCheck: false,
     disableClientInfo: true,
+    disconnectTimeout: DISCONNECT_TIMEOUT_MS,
   });
   client.on('error', () => {
     // Surfaced through the rejected connect() or command; an unheard 'error' would crash the process.
