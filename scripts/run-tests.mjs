@@ -27,7 +27,10 @@ function findTests(dir) {
 function runFile(file) {
   return new Promise((resolve) => {
     const started = Date.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'node_modules/uvu/bin.js'), '.', file], {
+    // uvu matches its pattern (a RegExp) against paths relative to the directory it searches, so
+    // an absolute path matched nothing and every file "passed" with 0 tests.
+    const pattern = `^${relative(root, file).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'node_modules/uvu/bin.js'), '.', pattern], {
       cwd: root,
       env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
