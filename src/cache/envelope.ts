@@ -77,6 +77,7 @@ export class Envelope {
   /** u16 BE length of the cache name, then the name: the fixed part of every associated data. */
   readonly #namePart: Buffer;
   readonly #expiry = Buffer.alloc(EXPIRY_LENGTH);
+  #scratch = Buffer.alloc(0);
 
   constructor(cacheName: string, current: SecretValue, old: readonly SecretValue[] = []) {
     const toKey = (secret: SecretValue, role: string): EnvelopeKey => {
@@ -115,7 +116,7 @@ export class Envelope {
     let offset = HEADER_LENGTH;
     offset += cipher.update(expiry).copy(out, offset);
     offset += cipher.update(value).copy(out, offset);
-    offset += cipher.final().copy(out, offset);
+    cipher.final(); // GCM is a stream mode: final() only computes the tag, it returns no bytes
     cipher.getAuthTag().copy(out, offset);
     return out;
   }
@@ -151,14 +152,23 @@ export class Envelope {
     return { ok: true, value: plain.subarray(EXPIRY_LENGTH) };
   }
 
-  /** Associated data: the envelope's version and key id, the cache name, and the logical key. */
+  /**
+   * Associated data: the envelope's version and key id, the cache name, and the logical key. Built
+   * in a scratch buffer reused across calls: setAAD hands the bytes to OpenSSL before returning,
+   * and one allocation less per operation is measurable at high concurrency.
+   */
   #aad(envelope: Buffer, logicalKey: string): Buffer {
     const namePart = this.#namePart;
-    const keyLength = Buffer.byteLength(logicalKey, 'utf8');
-    const aad = Buffer.allocUnsafe(1 + KEY_ID_LENGTH + namePart.length + keyLength);
+    const fixed = 1 + KEY_ID_LENGTH + namePart.length;
+    // Upper bound of the key's UTF-8 length, so the common case needs no byteLength pass.
+    const room = fixed + logicalKey.length * 3;
+    if (this.#scratch.length < room) {
+      this.#scratch = Buffer.alloc(Math.max(room, 2 * this.#scratch.length));
+      namePart.copy(this.#scratch, 1 + KEY_ID_LENGTH);
+    }
+    const aad = this.#scratch;
     envelope.copy(aad, 0, 0, 1 + KEY_ID_LENGTH);
-    namePart.copy(aad, 1 + KEY_ID_LENGTH);
-    aad.write(logicalKey, 1 + KEY_ID_LENGTH + namePart.length, keyLength, 'utf8');
-    return aad;
+    const written = aad.write(logicalKey, fixed, 'utf8');
+    return aad.subarray(0, fixed + written);
   }
 }
