@@ -92,6 +92,10 @@ export class KeyHasher {
     }
   }
 
+  get hasOldKeys(): boolean {
+    return this.#keys.length > 1;
+  }
+
   /** Redis keys written under old hashing keys, newest first; empty unless old keys are configured. */
   oldVariants(key: string): string[] {
     if (this.#keys.length < 2) return [];
