@@ -15,6 +15,8 @@ const EXPIRY_LENGTH = 8;
 const HEADER_LENGTH = 1 + KEY_ID_LENGTH + NONCE_LENGTH;
 /** Bytes an envelope adds to a value. */
 export const ENVELOPE_OVERHEAD = HEADER_LENGTH + EXPIRY_LENGTH + TAG_LENGTH;
+/** Values up to this size are staged in a reused buffer before encryption; larger ones are not kept around. */
+const PLAIN_SCRATCH_MAX = 64 * 1024;
 const KEY_ID_LABEL = 'maverics-config key id';
 const HEX_KEY = /^[0-9a-fA-F]{64}$/;
 
@@ -50,6 +52,11 @@ export function keyIdOf(key: Buffer): Buffer {
   return createHmac('sha256', key).update(KEY_ID_LABEL).digest().subarray(0, KEY_ID_LENGTH);
 }
 
+function writeExpiry(target: Buffer, expiresAt: number): void {
+  target.writeUInt32BE(Math.floor(expiresAt / 0x1_0000_0000), 0);
+  target.writeUInt32BE(expiresAt >>> 0, 4);
+}
+
 /**
  * Random nonces come from a pooled buffer refilled in one call, rather than a `randomBytes` call per
  * value: the bytes are the same CSPRNG output, the per-value cost is a copy.
@@ -78,6 +85,7 @@ export class Envelope {
   readonly #namePart: Buffer;
   readonly #expiry = Buffer.alloc(EXPIRY_LENGTH);
   #scratch = Buffer.alloc(0);
+  #plain = Buffer.alloc(0);
 
   constructor(cacheName: string, current: SecretValue, old: readonly SecretValue[] = []) {
     const toKey = (secret: SecretValue, role: string): EnvelopeKey => {
@@ -110,12 +118,21 @@ export class Envelope {
       authTagLength: TAG_LENGTH,
     });
     cipher.setAAD(this.#aad(out, logicalKey));
-    const expiry = this.#expiry;
-    expiry.writeUInt32BE(Math.floor(expiresAt / 0x1_0000_0000), 0);
-    expiry.writeUInt32BE(expiresAt >>> 0, 4);
     let offset = HEADER_LENGTH;
-    offset += cipher.update(expiry).copy(out, offset);
-    offset += cipher.update(value).copy(out, offset);
+    if (value.length <= PLAIN_SCRATCH_MAX) {
+      // One update over expiry|value staged in a reused buffer: a second native call (and its
+      // 8-byte output) per value costs more than copying a small value once.
+      const plain = this.#plainScratch(EXPIRY_LENGTH + value.length);
+      writeExpiry(plain, expiresAt);
+      value.copy(plain, EXPIRY_LENGTH);
+      offset += cipher.update(plain).copy(out, offset);
+      plain.fill(0); // the staging buffer outlives the call: leave no plaintext in it
+    } else {
+      const expiry = this.#expiry;
+      writeExpiry(expiry, expiresAt);
+      offset += cipher.update(expiry).copy(out, offset);
+      offset += cipher.update(value).copy(out, offset);
+    }
     cipher.final(); // GCM is a stream mode: final() only computes the tag, it returns no bytes
     cipher.getAuthTag().copy(out, offset);
     return out;
@@ -150,6 +167,12 @@ export class Envelope {
     const expiresAt = plain.readUInt32BE(0) * 0x1_0000_0000 + plain.readUInt32BE(4);
     if (expiresAt !== 0 && expiresAt <= now) return { ok: false, reason: 'expired' };
     return { ok: true, value: plain.subarray(EXPIRY_LENGTH) };
+  }
+
+  /** A view of `length` bytes of the reused plaintext buffer (update() consumes it synchronously). */
+  #plainScratch(length: number): Buffer {
+    if (this.#plain.length < length) this.#plain = Buffer.allocUnsafe(Math.max(length, 2 * this.#plain.length, 2048));
+    return this.#plain.subarray(0, length);
   }
 
   /**

@@ -18,6 +18,17 @@ test('keyed: HMAC-SHA256 over the length-prefixed cache name and the key, under 
   assert.equal(h.variants('user:42'), [h.primary('user:42')]);
 });
 
+test('the HMAC matches createHmac for hex keys, short byte keys and keys longer than a block', () => {
+  for (const text of [hexKey(), 'short', 'x'.repeat(64), 'y'.repeat(65), 'z'.repeat(300)]) {
+    const h = new KeyHasher('c', { disabled: false, current: secret(text), old: [] });
+    const bytes = /^[0-9a-f]{64}$/.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text);
+    for (const k of ['a', 'user:42', 'ü'.repeat(100), 'k'.repeat(1000)]) {
+      const expected = createHmac('sha256', bytes).update(Buffer.from([0, 1, 0x63])).update(k, 'utf8').digest('hex');
+      assert.is(h.primary(k), `maverics:c:${expected}`, `${text.length}-char key, ${k.length}-char name`);
+    }
+  }
+});
+
 test('domain separation: same hashing key, different cache names give different Redis keys', () => {
   const key = secret(hexKey());
   const a = new KeyHasher('a', { disabled: false, current: key, old: [] });
