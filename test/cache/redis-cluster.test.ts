@@ -2,22 +2,29 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { openRedisCache, probeRedis, type RedisCache } from '../../src/cache/index.js';
 import { allKeys, startCluster, startSentinel, stopAll, type RedisServer } from '../support/redis-servers.js';
-import { canary, freshKeys, hexKey, redisSpec } from '../support/redis-specs.js';
+import { canary, freshKeys, hexKey, redisSpec, secret } from '../support/redis-specs.js';
 
 let nodes: RedisServer[];
 let master: RedisServer;
 let sentinel: RedisServer;
+let aclMaster: RedisServer;
+let aclSentinel: RedisServer;
 const open: RedisCache[] = [];
 
 test.before(async () => {
-  const [cluster, sentinelPair] = await Promise.all([startCluster(3), startSentinel('mymaster')]);
+  const [cluster, sentinelPair, aclPair] = await Promise.all([
+    startCluster(3),
+    startSentinel('mymaster'),
+    startSentinel('aclmaster', { user: 'alice', password: 'CANARY-master-pw' }),
+  ]);
   nodes = cluster;
   ({ master, sentinel } = sentinelPair);
+  ({ master: aclMaster, sentinel: aclSentinel } = aclPair);
 });
 
 test.after(async () => {
   await Promise.all(open.map((c) => c.close()));
-  await stopAll([...nodes, master, sentinel]);
+  await stopAll([...nodes, master, sentinel, aclMaster, aclSentinel]);
 });
 
 test('cluster: detected, keys spread over every master, nothing readable in any node', async () => {
@@ -74,6 +81,21 @@ test('sentinel: detected through the sentinel, master name asked of it, round tr
   await named.cache.set('k', Buffer.from('v'));
   assert.equal(await named.cache.get('k'), Buffer.from('v'));
   assert.equal(await probeRedis(redisSpec('sen', [sentinel.address])), []);
+});
+
+test('sentinel without ACL in front of a master with one: credentials go to the master only', async () => {
+  const spec = redisSpec('senacl', [aclSentinel.address], freshKeys(), { username: 'alice', password: secret('CANARY-master-pw', 'vault.pw') });
+  const { cache } = await openRedisCache(spec);
+  open.push(cache);
+  assert.match(cache.description, 'sentinel master "aclmaster"');
+  await cache.set('k', Buffer.from('v'));
+  assert.equal(await cache.get('k'), Buffer.from('v'));
+  assert.is(allKeys(aclMaster).length, 1);
+  assert.equal(await probeRedis(spec), []);
+  const wrong = await probeRedis({ ...spec, password: secret('CANARY-wrong', 'vault.pw') });
+  assert.equal(wrong.map((p) => p.ruleId), ['redis-auth-failed']);
+  assert.match(wrong[0]?.message as string, `127.0.0.1:${aclMaster.port}`);
+  assert.not.match(JSON.stringify(wrong), 'CANARY');
 });
 
 test.run();

@@ -236,16 +236,21 @@ export async function startCluster(count = 3): Promise<RedisServer[]> {
 }
 
 /** A master and one sentinel watching it under `masterName`. */
-export async function startSentinel(masterName = 'mymaster'): Promise<{ master: RedisServer; sentinel: RedisServer }> {
-  const master = await startRedis();
+export async function startSentinel(
+  masterName = 'mymaster',
+  masterAuth?: { user: string; password: string },
+): Promise<{ master: RedisServer; sentinel: RedisServer }> {
+  const master = await startRedis(masterAuth ? { args: aclArgs(masterAuth.user, masterAuth.password) } : {});
   const sentinel = await startRedis({
     sentinelConfig: [
       `sentinel monitor ${masterName} 127.0.0.1 ${master.port} 1`,
       `sentinel down-after-milliseconds ${masterName} 5000`,
       `sentinel failover-timeout ${masterName} 10000`,
+      ...(masterAuth ? [`sentinel auth-user ${masterName} ${masterAuth.user}`, `sentinel auth-pass ${masterName} ${masterAuth.password}`] : []),
     ].join('\n'),
   });
   await waitFor('sentinel to see the master', () => sentinel.cli('sentinel', 'get-master-addr-by-name', masterName).includes(String(master.port)), 10_000);
+  if (masterAuth) master.cli = (...args: string[]) => execFileSync('redis-cli', ['-h', '127.0.0.1', '-p', String(master.port), '--user', masterAuth.user, '--pass', masterAuth.password, '--no-auth-warning', ...args], { encoding: 'utf8', timeout: 10_000 });
   return { master, sentinel };
 }
 
