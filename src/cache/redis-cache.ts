@@ -53,9 +53,8 @@ export interface RedisCacheParts {
 
 /**
  * A cache backed by one ioredis client (standalone, sentinel or cluster). Values are sealed in an
- * envelope (envelope.ts) and keys hashed (key-hashing.ts) before anything is sent. Every operation
- * has a deadline of its own, on top of ioredis's `commandTimeout`, because a cluster's offline
- * queue has none.
+ * envelope (envelope.ts) and keys hashed (key-hashing.ts) before anything is sent. Deadlines: see
+ * `#run`.
  */
 export class RedisCache extends CacheEvents implements ClosableCache {
   readonly name: string;

@@ -58,7 +58,8 @@ function commonOptions(p: ConnectionParams): RedisOptions {
     maxRetriesPerRequest: 1,
     commandTimeout: p.commandTimeoutMs,
     enableAutoPipelining: true,
-    connectionName: `maverics-config:${p.cache}`,
+    // Shown by CLIENT LIST; Redis refuses names with spaces or newlines, and a cache name may have them.
+    connectionName: `maverics-config:${p.cache.replace(/[^\w.:-]/g, '_')}`,
     // CLIENT SETINFO is one more round trip per connection, and fails on older servers.
     disableClientInfo: true,
     // disconnect() arms a timer of this length even when the socket is already gone (a refused

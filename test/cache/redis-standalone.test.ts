@@ -49,6 +49,13 @@ test('round trip, miss, overwrite, delete, stats; topology detected as standalon
   assert.equal(c.stats(), { hits: 2, misses: 2, errors: 0, integrityFailures: 0 });
 });
 
+test('a cache name with spaces and non-ASCII works (it also names the connection)', async () => {
+  const c = await openCache('my cache é', [plain.address]);
+  await c.set('k', Buffer.from('v'));
+  assert.equal(await c.get('k'), Buffer.from('v'));
+  assert.match(plain.cli('client', 'list'), 'name=maverics-config:my_cache__');
+});
+
 test('nothing in Redis reveals a key name or a value', async () => {
   const c = await openCache('canary', [plain.address]);
   const key = canary('key');
