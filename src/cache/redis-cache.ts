@@ -1,0 +1,326 @@
+import type { SecretValue } from '../secrets/secret-value.js';
+import { CacheError, CacheEvents, checkKey, checkValue, ttlOf, type Cache, type CacheSetOptions, type CacheStats } from './cache.js';
+import { Envelope } from './envelope.js';
+import { KeyHasher } from './key-hashing.js';
+import { parseRedisAddress, type RedisAddress } from './redis-address.js';
+import {
+  connectClient,
+  createClient,
+  describe,
+  detectTopology,
+  type ConnectionParams,
+  type Detected,
+  type RedisClient,
+  type RedisConnectOptions,
+  type Topology,
+} from './redis-connect.js';
+import { safeReason, sanitizedCause, toCacheError } from './redis-errors.js';
+import { loadTlsOptions, type TlsSpec } from './redis-tls.js';
+import { LOCAL_CACHE_NAME } from './local-cache.js';
+
+export type { RedisConnectOptions } from './redis-connect.js';
+export type { TlsSpec } from './redis-tls.js';
+
+/** One Redis cache as configured, with every secret already resolved. */
+export interface RedisCacheSpec {
+  name: string;
+  addresses: string[];
+  username?: string;
+  password?: SecretValue;
+  tls?: TlsSpec;
+  encryption: { disabled: boolean; current?: SecretValue; old: SecretValue[] };
+  hashing: { disabled: boolean; current?: SecretValue; old: SecretValue[] };
+}
+
+export interface ClosableCache extends Cache {
+  close(): Promise<void>;
+}
+
+const DEFAULT_COMMAND_TIMEOUT_MS = 1000;
+const DEFAULT_CONNECT_TIMEOUT_MS = 5000;
+const DEFAULT_MAX_OFFLINE_QUEUE = 1000;
+
+export interface RedisCacheParts {
+  name: string;
+  client: RedisClient;
+  hasher: KeyHasher;
+  envelope: Envelope | undefined;
+  commandTimeoutMs: number;
+  maxOfflineQueue: number;
+  description: string;
+  topology: Topology;
+}
+
+/**
+ * A cache backed by one ioredis client (standalone, sentinel or cluster). Values are sealed in an
+ * envelope (envelope.ts) and keys hashed (key-hashing.ts) before anything is sent. Deadlines: see
+ * `#run`.
+ */
+export class RedisCache extends CacheEvents implements ClosableCache {
+  readonly name: string;
+  /** What it is connected to, for logs: topology and address, never credentials. */
+  readonly description: string;
+  readonly #client: RedisClient;
+  readonly #hasher: KeyHasher;
+  readonly #envelope: Envelope | undefined;
+  readonly #timeoutMs: number;
+  readonly #maxOffline: number;
+  readonly #stats: CacheStats = { hits: 0, misses: 0, errors: 0, integrityFailures: 0 };
+  #inflight = 0;
+  readonly #ownDeadline: boolean;
+  #closed = false;
+  #wasReady = false;
+
+  constructor(parts: RedisCacheParts) {
+    super();
+    this.name = parts.name;
+    this.description = parts.description;
+    this.#client = parts.client;
+    this.#hasher = parts.hasher;
+    this.#envelope = parts.envelope;
+    this.#timeoutMs = parts.commandTimeoutMs;
+    this.#maxOffline = parts.maxOfflineQueue;
+    this.#ownDeadline = parts.topology === 'cluster';
+    // Always listened to: an ioredis client without an 'error' listener crashes the process. A lost
+    // connection is reported once per outage rather than once per reconnection attempt.
+    this.#client.on('error', (err: unknown) => {
+      if (!this.#wasReady) return;
+      this.#wasReady = false;
+      this.emitError(toCacheError(err, this.name, 'connection'));
+    });
+    this.#client.on('ready', () => (this.#wasReady = true));
+  }
+
+  /** Hashed Redis keys are unreadable by design; this is the SCAN pattern that matches this cache's keys. */
+  get keyPattern(): string {
+    return this.#hasher.pattern;
+  }
+
+  // get and set are written as promise chains with handlers bound once, not as async functions:
+  // at 50 operations in flight the extra promise layers and per-call closures showed up as GC time.
+
+  get(key: string): Promise<Buffer | undefined> {
+    try {
+      checkKey(this.name, key);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    return this.#run(this.#client.getBuffer(this.#hasher.primary(key)), 'get').then(
+      (raw) => (raw === null && this.#hasher.hasOldKeys ? this.#getOld(key) : this.#opened(key, raw)),
+      this.#onGetError,
+    );
+  }
+
+  set(key: string, value: Buffer, options?: CacheSetOptions): Promise<void> {
+    let ttl: number;
+    try {
+      checkKey(this.name, key);
+      checkValue(this.name, value);
+      ttl = ttlOf(this.name, options);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    const stored = this.#envelope ? this.#envelope.seal(key, value, ttl === 0 ? 0 : Date.now() + ttl) : value;
+    const redisKey = this.#hasher.primary(key);
+    const sent = ttl === 0 ? this.#client.set(redisKey, stored) : this.#client.set(redisKey, stored, 'PX', ttl);
+    return this.#run(sent, 'set').then(toVoid, this.#onSetError);
+  }
+
+  /** On a miss under the current hashing key: the variants written under old hashing keys. */
+  #getOld(key: string): Promise<Buffer | undefined> {
+    return this.#run(this.#getFirst(this.#hasher.oldVariants(key)), 'get').then((raw) => this.#opened(key, raw), this.#onGetError);
+  }
+
+  /** Turns what Redis returned into the caller's value, a miss, or an integrity failure. */
+  #opened(key: string, raw: Buffer | null): Buffer | undefined {
+    if (raw === null) {
+      this.#stats.misses++;
+      return undefined;
+    }
+    if (this.#envelope === undefined) {
+      this.#stats.hits++;
+      return raw;
+    }
+    const opened = this.#envelope.open(key, raw, Date.now());
+    if (!opened.ok) {
+      this.#stats.integrityFailures++;
+      this.#stats.misses++;
+      this.emitIntegrity({ cache: this.name, reason: opened.reason });
+      return undefined;
+    }
+    this.#stats.hits++;
+    return opened.value;
+  }
+
+  readonly #onGetError = (err: unknown): undefined => {
+    this.#stats.errors++;
+    this.#stats.misses++;
+    this.emitError(toCacheError(err, this.name, 'get'));
+    return undefined;
+  };
+
+  readonly #onSetError = (err: unknown): never => {
+    this.#stats.errors++;
+    throw toCacheError(err, this.name, 'set');
+  };
+
+  async delete(key: string): Promise<void> {
+    checkKey(this.name, key);
+    const keys = this.#hasher.variants(key);
+    try {
+      // One DEL per key: in a cluster the variants live in different slots, and a multi-key DEL
+      // across slots is refused (CROSSSLOT).
+      const deleted: Promise<unknown> =
+        keys.length === 1 ? this.#client.del(keys[0] as string) : Promise.all(keys.map((k) => this.#client.del(k)));
+      await this.#run(deleted, 'delete');
+    } catch (err) {
+      this.#stats.errors++;
+      throw toCacheError(err, this.name, 'delete');
+    }
+  }
+
+  stats(): CacheStats {
+    return { ...this.#stats };
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    const client = this.#client;
+    try {
+      // QUIT lets queued replies arrive; disconnect() after it (or instead of it, if the server is
+      // gone) ends the socket and every reconnection timer.
+      if (client.status === 'ready') await this.#run(client.quit(), 'close').catch(() => undefined);
+    } finally {
+      client.disconnect();
+    }
+  }
+
+  async #getFirst(keys: string[]): Promise<Buffer | null> {
+    const values = await Promise.all(keys.map((k) => this.#client.getBuffer(k)));
+    return values.find((v) => v !== null) ?? null;
+  }
+
+  /**
+   * Settles `promise` within the deadline, and refuses at once when too much is already waiting.
+   * While a standalone or sentinel client is ready this adds nothing: ioredis's `commandTimeout` is
+   * armed for every command it sends or queues, so it is the deadline, and skipping a second timer
+   * and promise per operation is most of the gap to raw ioredis at high concurrency. A cluster keeps
+   * our own timer always, because commands waiting for slots have no timeout in ioredis.
+   */
+  #run<T>(promise: Promise<T>, operation: string): Promise<T> {
+    if (!this.#ownDeadline && !this.#closed && this.#client.status === 'ready') return promise;
+    if (this.#closed && operation !== 'close') {
+      promise.catch(() => undefined);
+      return Promise.reject(new CacheError('ECACHE_CLOSED', this.name, `cache "${this.name}": ${operation} after close()`));
+    }
+    if (this.#inflight >= this.#maxOffline && this.#client.status !== 'ready') {
+      promise.catch(() => undefined);
+      return Promise.reject(
+        new CacheError('ECACHE_UNAVAILABLE', this.name, `cache "${this.name}": ${operation} refused: Redis is unavailable and ${this.#maxOffline} operations are already waiting`),
+      );
+    }
+    this.#inflight++;
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        reject(new CacheError('ECACHE_TIMEOUT', this.name, `cache "${this.name}": ${operation} timed out after ${this.#timeoutMs} ms`));
+      }, this.#timeoutMs);
+      promise.then(
+        (value) => {
+          clearTimeout(timer);
+          this.#inflight--;
+          resolve(value);
+        },
+        (err: unknown) => {
+          clearTimeout(timer);
+          this.#inflight--;
+          reject(err);
+        },
+      );
+    });
+  }
+}
+
+function toVoid(): void {}
+
+function parseAddresses(spec: RedisCacheSpec): RedisAddress[] {
+  if (!Array.isArray(spec.addresses) || spec.addresses.length === 0) {
+    throw new CacheError('ECACHE_CONFIG', spec.name, `cache "${spec.name}": at least one Redis address is required`);
+  }
+  return spec.addresses.map((text, i) => {
+    const address = parseRedisAddress(text);
+    if (!address) {
+      throw new CacheError('ECACHE_CONFIG', spec.name, `cache "${spec.name}": address #${i + 1} "${text}" is not host:port (or [IPv6]:port)`);
+    }
+    return address;
+  });
+}
+
+function envelopeOf(spec: RedisCacheSpec): Envelope | undefined {
+  if (spec.encryption.disabled) return undefined;
+  if (!spec.encryption.current) {
+    throw new CacheError(
+      'ECACHE_KEY_FORMAT',
+      spec.name,
+      `cache "${spec.name}": encryption is enabled but has no current key (set encryption.keys.current, 64 hex characters)`,
+    );
+  }
+  return new Envelope(spec.name, spec.encryption.current, spec.encryption.old);
+}
+
+/**
+ * Opens one Redis cache from its resolved spec. Everything that can be checked without the network
+ * (name, addresses, keys, TLS files) is checked first. If opening fails nothing stays open.
+ */
+export async function openRedisCache(
+  spec: RedisCacheSpec,
+  options: RedisConnectOptions = {},
+): Promise<{ cache: RedisCache; warnings: string[] }> {
+  if (typeof spec.name !== 'string' || spec.name === '' || spec.name === LOCAL_CACHE_NAME) {
+    throw new CacheError('ECACHE_CONFIG', String(spec.name), `a Redis cache needs a name other than "" and "${LOCAL_CACHE_NAME}"`);
+  }
+  const addresses = parseAddresses(spec);
+  const envelope = envelopeOf(spec);
+  const hasher = new KeyHasher(spec.name, spec.hashing);
+  const commandTimeoutMs = options.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
+  const params: ConnectionParams = {
+    cache: spec.name,
+    addresses,
+    username: spec.username,
+    password: spec.password?.reveal(),
+    tls: spec.tls ? await loadTlsOptions(spec.name, spec.tls) : undefined,
+    connectTimeoutMs: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+    commandTimeoutMs,
+  };
+  const topology = options.topology ?? 'auto';
+  let detected: Detected;
+  if (topology === 'auto' || topology === 'sentinel') {
+    // Sentinel is detected too: the sentinels' own credentials (often none) are found by asking.
+    detected = await detectTopology(params, options);
+    if (topology === 'sentinel' && detected.topology !== 'sentinel') {
+      throw new CacheError('ECACHE_CONFIG', spec.name, `cache "${spec.name}": topology is sentinel but ${detected.address.text} is a ${detected.topology} server`);
+    }
+  } else {
+    detected = { topology, address: addresses[0] as RedisAddress };
+  }
+  const client = createClient(params, detected);
+  const cache = new RedisCache({
+    name: spec.name,
+    client,
+    hasher,
+    envelope,
+    commandTimeoutMs,
+    maxOfflineQueue: options.maxOfflineQueue ?? DEFAULT_MAX_OFFLINE_QUEUE,
+    description: describe(detected),
+    topology: detected.topology,
+  });
+  try {
+    await connectClient(client, params);
+  } catch (err) {
+    client.disconnect();
+    throw err instanceof CacheError
+      ? err
+      : new CacheError('ECACHE_UNAVAILABLE', spec.name, `cache "${spec.name}": ${safeReason(err)}`, { cause: sanitizedCause(err) });
+  }
+  return { cache, warnings: [...hasher.warnings] };
+}

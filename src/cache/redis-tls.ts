@@ -1,0 +1,57 @@
+import { readFile } from 'node:fs/promises';
+import { isIP } from 'node:net';
+import type { ConnectionOptions, SecureVersion } from 'node:tls';
+import { CacheError } from './cache.js';
+
+/** A resolved TLS profile (`tls.<name>` in maverics.yaml), as far as a Redis client uses it. */
+export interface TlsSpec {
+  caFile?: string;
+  certFile?: string;
+  keyFile?: string;
+  /** '1.0' | '1.1' | '1.2' | '1.3'; absent means 1.2, the Orchestrator's default. */
+  minVersion?: string;
+}
+
+const VERSIONS: Record<string, SecureVersion> = {
+  '1.0': 'TLSv1',
+  '1': 'TLSv1',
+  '1.1': 'TLSv1.1',
+  '1.2': 'TLSv1.2',
+  '1.3': 'TLSv1.3',
+};
+
+/**
+ * Node TLS options for one Redis cache: the CA replaces the default trust store only when given
+ * (self-signed deployments), and certificates are always verified. `servername` is set per host
+ * by `forHost` because SNI and hostname verification need the name the operator wrote.
+ */
+export async function loadTlsOptions(cache: string, spec: TlsSpec): Promise<ConnectionOptions> {
+  const minVersion = VERSIONS[spec.minVersion ?? '1.2'];
+  if (minVersion === undefined) {
+    throw new CacheError('ECACHE_CONFIG', cache, `cache "${cache}": TLS minVersion must be one of 1.0, 1.1, 1.2, 1.3`);
+  }
+  const read = async (path: string | undefined, what: string): Promise<Buffer | undefined> => {
+    if (path === undefined) return undefined;
+    try {
+      return await readFile(path);
+    } catch (err) {
+      throw new CacheError('ECACHE_CONFIG', cache, `cache "${cache}": cannot read the TLS ${what} file ${path}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`, {
+        cause: err,
+      });
+    }
+  };
+  const [ca, cert, key] = await Promise.all([read(spec.caFile, 'CA'), read(spec.certFile, 'certificate'), read(spec.keyFile, 'key')]);
+  if ((cert === undefined) !== (key === undefined)) {
+    throw new CacheError('ECACHE_CONFIG', cache, `cache "${cache}": a TLS client certificate needs both certFile and keyFile`);
+  }
+  const options: ConnectionOptions = { minVersion, rejectUnauthorized: true };
+  if (ca) options.ca = ca;
+  if (cert) options.cert = cert;
+  if (key) options.key = key;
+  return options;
+}
+
+/** Per-connection options: SNI and identity checks use the configured host, unless it is an IP. */
+export function forHost(options: ConnectionOptions, host: string): ConnectionOptions {
+  return isIP(host) ? { ...options } : { ...options, servername: host };
+}

@@ -1,0 +1,102 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { inspect } from 'node:util';
+import { CacheError, openRedisCache, type RedisCache } from '../../src/cache/index.js';
+import { startRedis, stopAll, type RedisServer } from '../support/redis-servers.js';
+import { canary, redisSpec, sleep } from '../support/redis-specs.js';
+
+const unhandled: unknown[] = [];
+process.on('unhandledRejection', (reason) => unhandled.push(reason));
+
+let server: RedisServer;
+let cache: RedisCache;
+const DEADLINE = 400;
+
+test.before(async () => {
+  server = await startRedis();
+  ({ cache } = await openRedisCache(redisSpec('outage', [server.address]), { commandTimeoutMs: DEADLINE, maxOfflineQueue: 50 }));
+});
+
+test.after(async () => {
+  await cache.close();
+  await stopAll([server]);
+});
+
+test('server killed mid-load: every operation settles within its deadline, then the cache recovers', async () => {
+  const errors: CacheError[] = [];
+  cache.on('error', (e) => errors.push(e));
+  const secretValue = canary('value');
+  const secretKey = canary('key');
+  let stop = false;
+  let slowest = 0;
+  let ok = 0;
+  let failed = 0;
+  const rejections: unknown[] = [];
+  const worker = async (w: number) => {
+    for (let i = 0; !stop; i++) {
+      const started = Date.now();
+      try {
+        await cache.set(`${secretKey}:${w}:${i % 5}`, Buffer.from(secretValue), { ttlMs: 60_000 });
+        await cache.get(`${secretKey}:${w}:${i % 5}`);
+        ok++;
+      } catch (err) {
+        failed++;
+        rejections.push(err);
+        await sleep(20);
+      }
+      slowest = Math.max(slowest, Date.now() - started);
+    }
+  };
+  const workers = Array.from({ length: 20 }, (_, w) => worker(w));
+  await sleep(300);
+  const okBefore = ok;
+  await server.stop('SIGKILL');
+  await sleep(1500);
+  const failedDuring = failed;
+  await server.restart();
+  const until = Date.now() + 15_000;
+  let recovered = false;
+  while (Date.now() < until) {
+    try {
+      await cache.set('after-restart', Buffer.from('v'));
+      recovered = (await cache.get('after-restart'))?.toString() === 'v';
+      if (recovered) break;
+    } catch {
+      await sleep(100);
+    }
+  }
+  stop = true;
+  await Promise.all(workers);
+
+  assert.ok(okBefore > 0, 'load ran before the outage');
+  assert.ok(failedDuring > 0, 'operations failed during the outage');
+  assert.ok(recovered, 'recovered after restart on the same port');
+  // A set and a get each have a deadline; a pair may take two deadlines plus scheduling slack.
+  assert.ok(slowest <= 2 * DEADLINE + 400, `slowest pair took ${slowest} ms`);
+  assert.ok(cache.stats().errors > 0);
+  assert.ok(errors.length > 0, 'get emitted error events');
+  for (const err of [...rejections, ...errors]) {
+    assert.instance(err, CacheError);
+    assert.ok(['ECACHE_UNAVAILABLE', 'ECACHE_TIMEOUT'].includes((err as CacheError).code), (err as CacheError).code);
+    const text = inspect(err, { depth: 10 });
+    assert.not.match(text, 'CANARY');
+  }
+  assert.equal(unhandled, []);
+});
+
+test('the offline queue is bounded: beyond maxOfflineQueue, operations fail at once', async () => {
+  await server.stop('SIGKILL');
+  await sleep(100);
+  const started = Date.now();
+  const results = await Promise.allSettled(Array.from({ length: 200 }, (_, i) => cache.set(`k${i}`, Buffer.from('v'))));
+  const immediate = results.filter((r) => r.status === 'rejected' && /already waiting/.test(String((r.reason as Error).message)));
+  assert.ok(immediate.length >= 150, `${immediate.length} refused at once`);
+  assert.ok(results.every((r) => r.status === 'rejected'));
+  assert.ok(Date.now() - started <= DEADLINE + 400);
+  // get during the outage is a miss, not a rejection.
+  assert.is(await cache.get('k1'), undefined);
+  await server.restart();
+  assert.equal(unhandled, []);
+});
+
+test.run();
