@@ -13,15 +13,26 @@ const HELP = `Usage: maverics-config <command> [options]
 
 Commands:
   lint [options] <file|->...   offline checks: syntax, schema, rules, secret-reference syntax
+  check [options] <file>       lint + resolve every secret reference and {{ env.X }} through the
+                               provider, then validate resolved values (never printed)
   compile [--env-file f] [--out f] <file>
                                the normalised config as JSON: {{ env.X }} substituted,
                                secret references kept as references, never values
   keygen                       a fresh 64-hex-character key (32 random bytes) on stdout
   rules [<rule-id>]            the rule catalogue, or one rule's documentation
-  rotate-key <file> --cache <name> --new <ref>   move the current encryption key to old, set <ref> (--drop-old <n>, --stdout)
+  rotate-key <file> --cache <name> --new <ref> [--drop-old <n>] [--stdout]
+                               move the current encryption key to the front of old, set <ref>
 
-Options of lint:
-  --format <name>              stylish (default; github when GITHUB_ACTIONS=true) or json
+Options of check:
+  --secret-provider <url>      as MAVERICS_SECRET_PROVIDER (which is the default)
+  --secret-provider <name>=<url>
+                               a named provider: <name.rest> routes to it (repeatable)
+  --env-file <file>            variables for {{ env.NAME }}, instead of the process's own
+  --connect                    also connect to every Redis cache and report what fails
+
+Options of lint and check:
+  --format <name>              stylish (default; github when GITHUB_ACTIONS=true), json,
+                               sarif, github, junit or gitlab
   --output <file>              write the report to a file instead of stdout
   --max-warnings <n>           exit 1 when there are more than n warnings
   --quiet                      report errors only
@@ -37,6 +48,7 @@ type Command = (args: string[]) => Promise<number>;
 
 const commands: Record<string, () => Promise<Command>> = {
   lint: async () => (await import('./lint-command.js')).lintCommand,
+  check: async () => (await import('./check-command.js')).checkCommand,
   keygen: async () => (await import('./keygen-command.js')).keygenCommand,
   'rotate-key': async () => (await import('./rotate-key-command.js')).rotateKeyCommand,
   rules: async () => (await import('./rules-command.js')).rulesCommand,

@@ -1,0 +1,72 @@
+import { compileConfig, type Env } from './compile.js';
+import type { Diagnostic, FileResult, JsonPath } from './diagnostics.js';
+import { finishResult, lintParsed } from './lint.js';
+import type { ParsedConfig } from './parse/parse-config.js';
+import { validateResolvedValues } from './resolved-values.js';
+import type { SecretProvider } from './secrets/provider.js';
+import type { ResolverOptions } from './secrets/resolver.js';
+import type { SecretValue } from './secrets/secret-value.js';
+import { secretUses } from './secrets/secret-uses.js';
+
+export interface CheckOptions {
+  /** The name the result carries. */
+  filePath?: string;
+  /** The default provider (a URL, a provider, or a `{ name: url }` map); MAVERICS_SECRET_PROVIDER when absent. */
+  secretProvider?: string | SecretProvider | Record<string, string | SecretProvider>;
+  /** Named providers: `<name.rest>` routes to `name`. */
+  namedProviders?: Record<string, string | SecretProvider>;
+  /** Variables for `{{ env.NAME }}`; process.env when absent. */
+  env?: Env;
+  /** Where providers read their credentials (VAULT_TOKEN, AWS_*); process.env when absent. */
+  providerEnv?: Env;
+  /** Timeouts, retries, concurrency of secret resolution. */
+  resolver?: Pick<ResolverOptions, 'timeoutMs' | 'retries' | 'concurrency' | 'retryBaseMs' | 'totalTimeoutMs'>;
+  /** Also connect to every Redis cache (`check --connect`). */
+  connect?: boolean | { timeoutMs?: number };
+}
+
+/** What `check` and `loadConfig` share: lint, env substitution, secret resolution, resolved values. */
+export interface CheckedConfig {
+  parsed: ParsedConfig;
+  diagnostics: Diagnostic[];
+  /** The compiled config (references kept); undefined when the file is not usable YAML. */
+  config: Record<string, unknown> | undefined;
+  secrets: Map<string, SecretValue>;
+}
+
+export async function checkConfig(text: string, options: CheckOptions = {}): Promise<CheckedConfig> {
+  const { parsed, diagnostics } = lintParsed(text);
+  if (parsed.fatal) return { parsed, diagnostics, config: undefined, secrets: new Map() };
+  const compiled = compileConfig(parsed, options.env ?? process.env);
+  diagnostics.push(...compiled.diagnostics);
+  let secrets = new Map<string, SecretValue>();
+  const uses = secretUses(parsed.strings);
+  if (uses.length) {
+    // Loaded here, not at the top: lint must never load the provider clients.
+    const { resolveSecrets } = await import('./secrets/resolver.js');
+    const result = await resolveSecrets(uses, {
+      ...options.resolver,
+      secretProvider: options.secretProvider,
+      namedProviders: options.namedProviders,
+      env: options.providerEnv ?? process.env,
+    });
+    secrets = result.values;
+    for (const problem of result.problems) diagnostics.push(at(parsed, problem.path, problem.ruleId, 'error', problem.message));
+  }
+  diagnostics.push(...validateResolvedValues(parsed, compiled.config, secrets));
+  return { parsed, diagnostics, config: compiled.config, secrets };
+}
+
+/** `maverics-config check` as a library call: lint + resolution + resolved-value rules (+ connections). */
+export async function checkText(text: string, options: CheckOptions = {}): Promise<FileResult> {
+  const checked = await checkConfig(text, options);
+  if (options.connect && checked.config) {
+    const { probeCaches } = await import('./probe-caches.js');
+    checked.diagnostics.push(...(await probeCaches(checked, typeof options.connect === 'object' ? options.connect : {})));
+  }
+  return finishResult(options.filePath ?? '<text>', checked.parsed, checked.diagnostics);
+}
+
+export function at(parsed: ParsedConfig, path: JsonPath, ruleId: string, severity: 'error' | 'warning', message: string): Diagnostic {
+  return { ruleId, severity, message, ...parsed.sourceMap.range(path), path: [...path] };
+}

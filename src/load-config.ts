@@ -1,0 +1,81 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { CacheRegistry, CacheRegistryOptions } from './cache/index.js';
+import { checkConfig, type CheckOptions } from './check.js';
+import type { Diagnostic } from './diagnostics.js';
+import { MavericsConfigError } from './errors.js';
+import { finishResult } from './lint.js';
+
+export interface LoadConfigOptions extends Omit<CheckOptions, 'connect' | 'filePath'> {
+  /** The config file to read; or give `text` (and optionally `filePath` to name it). */
+  file?: string;
+  text?: string;
+  filePath?: string;
+  /** Topology, deadlines and queue bounds of the Redis clients; LRU bounds of `local_default`. */
+  redis?: CacheRegistryOptions['redis'];
+  local?: CacheRegistryOptions['local'];
+}
+
+export interface LoadedConfig {
+  /** The compiled config: env templates substituted, secret references kept (safe to log). */
+  config: Record<string, unknown>;
+  /** Every cache by name, `local_default` included, ready to use. Close it on shutdown. */
+  registry: CacheRegistry;
+  /** Warnings (errors reject): lint warnings, unset env vars, what the caches want you to know. */
+  diagnostics: Diagnostic[];
+}
+
+/** The configuration is wrong: `diagnostics` lists every error, each with its position. */
+export class ConfigError extends MavericsConfigError {
+  readonly diagnostics: Diagnostic[];
+  readonly filePath: string;
+
+  constructor(filePath: string, diagnostics: Diagnostic[]) {
+    const lines = diagnostics.map((d) => `  ${filePath}:${d.line}:${d.column}  ${d.message}  ${d.ruleId}`);
+    super('ECONFIG', `${filePath} has ${diagnostics.length} error${diagnostics.length === 1 ? '' : 's'}:\n${lines.join('\n')}`);
+    this.name = 'ConfigError';
+    this.filePath = filePath;
+    this.diagnostics = diagnostics;
+  }
+}
+
+/**
+ * Parse, validate, resolve secrets, compile, and open every cache. All or nothing: on any error
+ * it rejects (ConfigError for the config, the registry's error for a cache that cannot open) and
+ * leaves no connection, timer or socket behind.
+ */
+export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConfig> {
+  const { text, filePath } = await readSource(options);
+  const checked = await checkConfig(text, options);
+  const result = finishResult(filePath, checked.parsed, checked.diagnostics);
+  const active = result.diagnostics.filter((d) => !d.suppression);
+  const errors = active.filter((d) => d.severity === 'error');
+  if (errors.length || !checked.config) throw new ConfigError(filePath, errors);
+
+  const [{ createCacheRegistry }, { redisCacheSpecs }] = await Promise.all([import('./cache/index.js'), import('./cache-specs.js')]);
+  const located = redisCacheSpecs(checked.config, checked.secrets);
+  const { registry, warnings } = await createCacheRegistry(
+    located.map((l) => l.spec),
+    { redis: options.redis, local: options.local },
+  );
+  const diagnostics = active.filter((d) => d.severity === 'warning');
+  for (const warning of warnings) {
+    const owner = located.find((l) => warning.includes(`"${l.spec.name}"`));
+    const range = owner ? checked.parsed.sourceMap.range(owner.path) : { line: 1, column: 1, endLine: 1, endColumn: 1 };
+    diagnostics.push({ ruleId: 'cache-warning', severity: 'warning', message: warning, ...range, path: owner ? [...owner.path] : [] });
+  }
+  return { config: checked.config, registry, diagnostics };
+}
+
+async function readSource(options: LoadConfigOptions): Promise<{ text: string; filePath: string }> {
+  if (options.text !== undefined) return { text: options.text, filePath: options.filePath ?? '<text>' };
+  if (options.file === undefined) throw new MavericsConfigError('EUSAGE', 'loadConfig needs `file` or `text`');
+  const filePath = resolve(options.file);
+  try {
+    return { text: await readFile(filePath, 'utf8'), filePath };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+    throw new MavericsConfigError('ECONFIG_READ', `cannot read ${filePath}: ${code === 'ENOENT' ? 'no such file' : code}`, { cause: error });
+  }
+}
+
