@@ -2,7 +2,8 @@
  * Resolves every secret reference of a config through its provider, for `check` and `loadConfig`.
  *
  * - One provider request per distinct reference, however many uses point to it.
- * - At most `concurrency` requests in flight (default 8).
+ * - At most `concurrency` requests in flight (default 16: a config rarely holds more distinct
+ *   secrets, so they resolve in one or two round trips, and providers take that many at once).
  * - Each request has its own deadline (`timeoutMs`, default 5000), passed to the provider as an
  *   AbortSignal and enforced here too, so a provider that ignores the signal cannot stall the run.
  * - Throttling and 5xx (`SecretProviderError.retryable`) are retried up to `retries` times (default 3)
@@ -63,7 +64,7 @@ export interface ResolverOptions {
   namedProviders?: Record<string, string | SecretProvider>;
   /** The environment providers read credentials from; process.env when absent. */
   env?: Readonly<Record<string, string | undefined>>;
-  /** Requests in flight at once; default 8. */
+  /** Requests in flight at once; default 16. */
   concurrency?: number;
   /** Deadline of one request, in milliseconds; default 5000. */
   timeoutMs?: number;
@@ -95,7 +96,7 @@ const CLOSE_TIMEOUT_MS = 2000;
 
 export async function resolveSecrets(uses: readonly SecretUse[], options: ResolverOptions = {}): Promise<ResolveResult> {
   const env = options.env ?? process.env;
-  const concurrency = Math.max(1, Math.floor(options.concurrency ?? 8));
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? 16));
   const timeoutMs = Math.max(1, options.timeoutMs ?? 5000);
   const retries = Math.max(0, Math.floor(options.retries ?? 3));
   const retryBaseMs = Math.max(0, options.retryBaseMs ?? 100);

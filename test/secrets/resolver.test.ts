@@ -53,14 +53,14 @@ test('200 uses over 20 secrets: 20 requests, every use gets its value', async ()
   assert.is(result.values.get('app7')?.reveal(), 'value-7');
 });
 
-test('at most `concurrency` requests in flight (default 8)', async () => {
+test('at most `concurrency` requests in flight (default 16)', async () => {
   aws.faults.delayMs = 30;
   const uses = Array.from({ length: 40 }, (_, i) => use(`app${i}`));
   await resolveSecrets(uses, { secretProvider: AWS_URL, env: awsEnv(), concurrency: 5 });
   assert.is(aws.maxInFlight, 5);
   aws.resetCounters();
   await resolveSecrets(uses, { secretProvider: AWS_URL, env: awsEnv() });
-  assert.is(aws.maxInFlight, 8);
+  assert.is(aws.maxInFlight, 16);
 });
 
 test('per-request timeout against a slow server: bounded wall time, a timeout per use, no retry', async () => {
