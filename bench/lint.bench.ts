@@ -74,7 +74,7 @@ if (yamllint.status === 0) {
   const yTypical = timeCommand('yamllint', ['-d', 'relaxed', typical], 7);
   const yLarge = timeCommand('yamllint', ['-d', 'relaxed', large], 3);
   const cliLarge = timeCommand(process.execPath, [cli, 'lint', large], 3);
-  rows.push(['(c) yamllint typical', `${yTypical.toFixed(1)} ms`, `maverics-config is ${(yTypical / lintTypical).toFixed(1)}× faster`, 'yamllint -d relaxed typical.yaml']);
+  rows.push(['(c) yamllint typical', `${yTypical.toFixed(1)} ms`, yTypical > lintTypical ? `maverics-config is ${(yTypical / lintTypical).toFixed(1)}× faster` : `maverics-config is ${(lintTypical - yTypical).toFixed(0)} ms slower`, 'yamllint -d relaxed typical.yaml']);
   rows.push(['(c) yamllint large', `${yLarge.toFixed(1)} ms`, `maverics-config (${cliLarge.toFixed(0)} ms) is ${(yLarge / cliLarge).toFixed(1)}× faster`, 'yamllint -d relaxed large.yaml']);
 } else {
   rows.push(['(c) yamllint', 'not installed', '', 'apt-get install yamllint']);
