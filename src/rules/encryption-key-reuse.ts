@@ -1,3 +1,4 @@
+import { formatPath } from '../diagnostics.js';
 import { obj, redisCaches } from './util.js';
 import { keySlots } from './key-format.js';
 import type { Rule } from './rule.js';
@@ -16,7 +17,7 @@ const rule: Rule = {
       const base = [...cache.path, 'encryption', 'keys'];
       for (const slot of keySlots(obj(cache.value.encryption).keys, base)) {
         if (typeof slot.value !== 'string' || slot.value === '') continue;
-        const where = slot.path.slice(base.length).map((s) => (typeof s === 'number' ? `[${s}]` : s)).join('.').replace('.[', '[');
+        const where = formatPath(slot.path.slice(base.length));
         const first = seen.get(slot.value);
         if (first === undefined) {
           seen.set(slot.value, where);

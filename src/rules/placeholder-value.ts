@@ -1,3 +1,4 @@
+import { formatPath } from '../diagnostics.js';
 import type { Rule } from './rule.js';
 import { secretKeyName } from './secret-keys.js';
 
@@ -12,12 +13,9 @@ const rule: Rule = {
     for (const path of parsed.placeholders) {
       // At a secret key, `{abc123}` may be the secret itself in braces (YAML reads it as a mapping): never quote it.
       const text = (secretKeyName(path) ? undefined : parsed.sourceMap.sourceText(path)) ?? '{ … }';
-      report({ path, messageId: 'placeholder', data: { path: pathText(path), text: text.length > 60 || text.includes('\n') ? '{ … }' : text } });
+      report({ path, messageId: 'placeholder', data: { path: formatPath(path), text: text.length > 60 || text.includes('\n') ? '{ … }' : text } });
     }
   },
 };
 
-function pathText(path: readonly (string | number)[]): string {
-  return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i ? `.${s}` : s)).join('');
-}
 export default rule;

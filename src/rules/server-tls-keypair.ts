@@ -1,3 +1,4 @@
+import { formatPath } from '../diagnostics.js';
 import type { Rule } from './rule.js';
 import { tlsReferences } from './tls-references.js';
 import { isObj, obj } from './util.js';
@@ -18,7 +19,7 @@ const rule: Rule = {
       const missing = ['certFile', 'keyFile'].filter((k) => profile[k] === undefined || profile[k] === null || profile[k] === '');
       if (!missing.length) continue;
       reported.add(ref.name);
-      const usedBy = ref.path.map((s) => (typeof s === 'number' ? `[${s}]` : s)).join('.').replace('.[', '[');
+      const usedBy = formatPath(ref.path);
       report({ path: ['tls', ref.name], target: 'key', messageId: 'missing', data: { name: ref.name, usedBy, missing: missing.map((m) => `\`${m}\``).join(' or ') } });
     }
   },

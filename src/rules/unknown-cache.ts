@@ -1,6 +1,5 @@
-import { didYouMean } from '../schema/did-you-mean.js';
 import type { Rule } from './rule.js';
-import { entries, isLiteralName, obj, scalarText } from './util.js';
+import { declaredNames, isLiteralName, knownList, obj, suggestion } from './util.js';
 
 /** Modes whose `cache` field names a cache. */
 export const CACHE_MODES = ['oidcProvider', 'samlProvider', 'ldapProvider', 'mcpProvider'];
@@ -13,18 +12,11 @@ const rule: Rule = {
     unknown: 'no cache named `{name}`{hint}',
   },
   check({ config, report }) {
-    const declared = new Set<string>();
-    for (const c of entries(config, [], 'caches')) {
-      const name = scalarText(obj(c.value).name);
-      if (name !== undefined) declared.add(name);
-    }
+    const declared = declaredNames(config, 'caches');
     for (const mode of CACHE_MODES) {
       const name = obj(config[mode]).cache;
       if (!isLiteralName(name) || name === 'local_default' || declared.has(name)) continue;
-      const close = didYouMean(name, [...declared, 'local_default']);
-      const hint = close
-        ? `; did you mean \`${close}\`?`
-        : `; declare it under \`caches\`, or use \`local_default\` (the built-in in-memory cache)${declared.size ? ` (declared: ${[...declared].map((n) => `\`${n}\``).join(', ')})` : ''}`;
+      const hint = suggestion(name, [...declared, 'local_default'], `; declare it under \`caches\`, or use \`local_default\` (the built-in in-memory cache)${knownList('declared', declared)}`);
       report({ path: [mode, 'cache'], messageId: 'unknown', data: { name, hint } });
     }
   },

@@ -1,7 +1,6 @@
 import type { JsonPath } from '../diagnostics.js';
-import { didYouMean } from '../schema/did-you-mean.js';
 import type { Rule } from './rule.js';
-import { entries, isLiteralName, obj, scalarText, type Obj } from './util.js';
+import { declaredNames, entries, isLiteralName, obj, suggestion, type Obj } from './util.js';
 
 /** Every place that names a `clusters[]` entry. */
 export function clusterReferences(config: Obj): { name: unknown; path: JsonPath }[] {
@@ -25,15 +24,10 @@ const rule: Rule = {
     unknown: 'no cluster named `{name}` under `clusters`{hint}',
   },
   check({ config, report }) {
-    const clusters = new Set<string>();
-    for (const c of entries(config, [], 'clusters')) {
-      const name = scalarText(obj(c.value).name);
-      if (name !== undefined) clusters.add(name);
-    }
+    const clusters = declaredNames(config, 'clusters');
     for (const ref of clusterReferences(config)) {
       if (!isLiteralName(ref.name) || clusters.has(ref.name)) continue;
-      const close = didYouMean(ref.name, clusters);
-      const hint = close ? `; did you mean \`${close}\`?` : clusters.size ? '' : '; declare it in a top-level `clusters` list';
+      const hint = suggestion(ref.name, clusters, clusters.size ? '' : '; declare it in a top-level `clusters` list');
       report({ path: ref.path, messageId: 'unknown', data: { name: ref.name, hint } });
     }
   },

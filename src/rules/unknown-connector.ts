@@ -1,7 +1,6 @@
 import type { JsonPath } from '../diagnostics.js';
-import { didYouMean } from '../schema/did-you-mean.js';
 import type { Rule } from './rule.js';
-import { entries, isLiteralName, list, obj, scalarText } from './util.js';
+import { declaredNames, entries, isLiteralName, knownList, list, obj, suggestion } from './util.js';
 
 const rule: Rule = {
   id: 'unknown-connector',
@@ -11,19 +10,12 @@ const rule: Rule = {
     unknown: 'no connector named `{name}`{hint}',
   },
   check({ config, report }) {
-    const connectors = new Set<string>();
     // Legacy files declare identity providers under a top-level `idps`.
-    for (const key of ['connectors', 'idps']) {
-      for (const c of entries(config, [], key)) {
-        const name = scalarText(obj(c.value).name);
-        if (name !== undefined) connectors.add(name);
-      }
-    }
+    const connectors = declaredNames(config, 'connectors', 'idps');
     const check = (idps: unknown, path: JsonPath): void => {
       list(idps).forEach((name, i) => {
         if (!isLiteralName(name) || connectors.has(name)) return;
-        const close = didYouMean(name, connectors);
-        const hint = close ? `; did you mean \`${close}\`?` : connectors.size ? ` (connectors: ${[...connectors].map((n) => `\`${n}\``).join(', ')})` : '; declare it under `connectors`';
+        const hint = suggestion(name, connectors, connectors.size ? knownList('connectors', connectors) : '; declare it under `connectors`');
         report({ path: [...path, i], messageId: 'unknown', data: { name, hint } });
       });
     };

@@ -1,7 +1,6 @@
-import { didYouMean } from '../schema/did-you-mean.js';
 import type { Rule } from './rule.js';
 import { tlsReferences } from './tls-references.js';
-import { tlsProfileNames } from './util.js';
+import { knownList, suggestion, tlsProfileNames } from './util.js';
 
 const rule: Rule = {
   id: 'unknown-tls-profile',
@@ -14,12 +13,8 @@ const rule: Rule = {
     const profiles = tlsProfileNames(config);
     for (const ref of tlsReferences(config)) {
       if (profiles.has(ref.name)) continue;
-      const close = didYouMean(ref.name, profiles);
-      const hint = close
-        ? `; did you mean \`${close}\`?`
-        : profiles.size
-          ? ` (profiles: ${[...profiles].map((p) => `\`${p}\``).join(', ')})`
-          : '; add one, e.g. `tls: { ' + ref.name + ': { caFile: /path/ca.pem } }`';
+      const otherwise = profiles.size ? knownList('profiles', profiles) : `; add one, e.g. \`tls: { ${ref.name}: { caFile: /path/ca.pem } }\``;
+      const hint = suggestion(ref.name, profiles, otherwise);
       report({ path: ref.path, messageId: 'unknown', data: { name: ref.name, hint } });
     }
   },

@@ -1,5 +1,6 @@
 /** Small, total accessors over the untyped config: rules never assume the schema passed. */
 import type { JsonPath } from '../diagnostics.js';
+import { didYouMean } from '../schema/did-you-mean.js';
 import { isDeferredValue } from '../secrets/references.js';
 
 export type Obj = Readonly<Record<string, unknown>>;
@@ -65,4 +66,28 @@ export function featureOn(config: Obj, flag: string): boolean {
 /** Literal TLS profile names declared under the top-level `tls`. */
 export function tlsProfileNames(config: Obj): Set<string> {
   return new Set(Object.keys(obj(config.tls)));
+}
+
+/** The literal `name`s of the entries of a top-level list (`caches`, `clusters`, `connectors`, …). */
+export function declaredNames(config: Obj, ...lists: string[]): Set<string> {
+  const names = new Set<string>();
+  for (const key of lists) {
+    for (const entry of entries(config, [], key)) {
+      const name = scalarText(obj(entry.value).name);
+      if (name !== undefined) names.add(name);
+    }
+  }
+  return names;
+}
+
+/** `; did you mean `x`?` when a candidate is close, else `otherwise` (what to do instead). */
+export function suggestion(name: string, candidates: Iterable<string>, otherwise: string): string {
+  const close = didYouMean(name, candidates);
+  return close ? `; did you mean \`${close}\`?` : otherwise;
+}
+
+/** `` (known: `a`, `b`)`` for a message, or nothing when there are none. */
+export function knownList(label: string, names: Iterable<string>): string {
+  const list = [...names];
+  return list.length ? ` (${label}: ${list.map((n) => `\`${n}\``).join(', ')})` : '';
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { JsonPath } from '../diagnostics.js';
+import { formatPath, type JsonPath } from '../diagnostics.js';
 import { isDeferredValue } from '../secrets/references.js';
 import { didYouMean } from './did-you-mean.js';
 import validate, { type SchemaError } from './generated/validate-maverics.js';
@@ -95,7 +95,7 @@ function toIssue(error: SchemaError, path: JsonPath, data: unknown, typeErrorAt:
 
 function requiredMessage(path: JsonPath, missing: string): string {
   const last = path[path.length - 1];
-  const parent = path.length ? `\`${describePath(path)}\`` : 'the file';
+  const parent = path.length ? `\`${formatPath(path)}\`` : 'the file';
   if (path[0] === 'caches' && path.length === 2) {
     if (missing === 'encryption') {
       return `${parent} is a redis cache without \`encryption\`: values are encrypted by default, so it needs \`encryption.keys.current\` (64 hex characters, best a secret reference such as <vault.redis_encryption_key>), or \`encryption.disabled: true\``;
@@ -128,7 +128,7 @@ const MISPLACED: Record<string, string> = {
 };
 
 function unknownKeyMessage(parentPath: JsonPath, key: string, known: string[]): string {
-  const where = parentPath.length ? `\`${describePath(parentPath)}\`` : 'the top level';
+  const where = parentPath.length ? `\`${formatPath(parentPath)}\`` : 'the top level';
   const base = `unknown key \`${key}\` in ${where}`;
   const parentKey = parentPath.filter((s) => typeof s === 'string').slice(-2).join('.');
   const lastKey = String(parentPath.filter((s) => typeof s === 'string').slice(-1)[0] ?? '');
@@ -215,18 +215,9 @@ function underPlaceholder(path: JsonPath, isPlaceholder: (path: JsonPath) => boo
 }
 
 function describe(path: JsonPath): string {
-  return path.length ? `\`${describePath(path)}\`` : 'the top level';
+  return path.length ? `\`${formatPath(path)}\`` : 'the top level';
 }
 
-export function describePath(path: JsonPath): string {
-  let out = '';
-  for (const seg of path) {
-    if (typeof seg === 'number') out += `[${seg}]`;
-    else if (/^[A-Za-z_][\w-]*$/.test(seg)) out += out ? `.${seg}` : seg;
-    else out += `[${JSON.stringify(seg)}]`;
-  }
-  return out;
-}
 
 function typeWords(expected: string): string {
   const words: Record<string, string> = {
