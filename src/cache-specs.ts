@@ -51,20 +51,32 @@ export function redisCacheSpecs(config: Record<string, unknown>, secrets: Readon
     if (password !== undefined) spec.password = password;
     const profileName = str(redis.tls);
     const profile = profileName === undefined ? undefined : obj(config.tls)[profileName];
-    if (isObj(profile)) spec.tls = tlsSpec(profile, plain);
+    if (isObj(profile)) spec.tls = tlsSpec(profile, plain, secret);
     return { spec, path };
   });
 }
 
-function tlsSpec(profile: Readonly<Record<string, unknown>>, plain: (value: unknown) => string | undefined): TlsSpec {
+/**
+ * A TLS file field is a path, or a secret reference; a reference that resolves to PEM text is the
+ * certificate or key itself (secret stores hold contents, not paths), anything else is a path.
+ */
+function tlsSpec(
+  profile: Readonly<Record<string, unknown>>,
+  plain: (value: unknown) => string | undefined,
+  secret: (value: unknown, where: string) => SecretValue | undefined,
+): TlsSpec {
   const spec: TlsSpec = {};
+  const isPem = (text: string | undefined) => text !== undefined && text.trimStart().startsWith('-----BEGIN');
   const caFile = plain(profile.caFile);
   const certFile = plain(profile.certFile);
-  const keyFile = plain(profile.keyFile);
+  const key = secret(profile.keyFile, 'tls keyFile');
+  if (isPem(caFile)) spec.ca = caFile;
+  else if (caFile !== undefined) spec.caFile = caFile;
+  if (isPem(certFile)) spec.cert = certFile;
+  else if (certFile !== undefined) spec.certFile = certFile;
+  if (key !== undefined && isPem(key.reveal())) spec.key = key;
+  else if (key !== undefined) spec.keyFile = key.reveal();
   const minVersion = scalarText(profile.minVersion);
-  if (caFile !== undefined) spec.caFile = caFile;
-  if (certFile !== undefined) spec.certFile = certFile;
-  if (keyFile !== undefined) spec.keyFile = keyFile;
   if (minVersion !== undefined) spec.minVersion = minVersion;
   return spec;
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import type { ConnectionOptions, SecureVersion } from 'node:tls';
+import type { SecretValue } from '../secrets/secret-value.js';
 import { CacheError } from './cache.js';
 
 /** A resolved TLS profile (`tls.<name>` in maverics.yaml), as far as a Redis client uses it. */
@@ -8,6 +9,13 @@ export interface TlsSpec {
   caFile?: string;
   certFile?: string;
   keyFile?: string;
+  /**
+   * PEM contents instead of files: what a secret reference such as `keyFile: <vault.redis_client_key>`
+   * resolves to. A content field wins over its file field.
+   */
+  ca?: string;
+  cert?: string;
+  key?: SecretValue;
   /** '1.0' | '1.1' | '1.2' | '1.3'; absent means 1.2, the Orchestrator's default. */
   minVersion?: string;
 }
@@ -30,7 +38,8 @@ export async function loadTlsOptions(cache: string, spec: TlsSpec): Promise<Conn
   if (minVersion === undefined) {
     throw new CacheError('ECACHE_CONFIG', cache, `cache "${cache}": TLS minVersion must be one of 1.0, 1.1, 1.2, 1.3`);
   }
-  const read = async (path: string | undefined, what: string): Promise<Buffer | undefined> => {
+  const read = async (path: string | undefined, what: string, content?: string): Promise<Buffer | undefined> => {
+    if (content !== undefined) return Buffer.from(content);
     if (path === undefined) return undefined;
     try {
       return await readFile(path);
@@ -40,7 +49,7 @@ export async function loadTlsOptions(cache: string, spec: TlsSpec): Promise<Conn
       });
     }
   };
-  const [ca, cert, key] = await Promise.all([read(spec.caFile, 'CA'), read(spec.certFile, 'certificate'), read(spec.keyFile, 'key')]);
+  const [ca, cert, key] = await Promise.all([read(spec.caFile, 'CA', spec.ca), read(spec.certFile, 'certificate', spec.cert), read(spec.keyFile, 'key', spec.key?.reveal())]);
   if ((cert === undefined) !== (key === undefined)) {
     throw new CacheError('ECACHE_CONFIG', cache, `cache "${cache}": a TLS client certificate needs both certFile and keyFile`);
   }
