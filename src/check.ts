@@ -1,6 +1,7 @@
 import { compileConfig, type Env } from './compile.js';
 import type { Diagnostic, FileResult, JsonPath } from './diagnostics.js';
-import { finishResult, lintParsed } from './lint.js';
+import { finishResult, lintParsed, ruleIds } from './lint.js';
+import { stageRules } from './rules/catalogue.js';
 import type { ParsedConfig } from './parse/parse-config.js';
 import { validateResolvedValues } from './resolved-values.js';
 import type { SecretProvider } from './secrets/provider.js';
@@ -64,7 +65,12 @@ export async function checkText(text: string, options: CheckOptions = {}): Promi
     const { probeCaches } = await import('./probe-caches.js');
     checked.diagnostics.push(...(await probeCaches(checked, typeof options.connect === 'object' ? options.connect : {})));
   }
-  return finishResult(options.filePath ?? '<text>', checked.parsed, checked.diagnostics);
+  return finishResult(options.filePath ?? '<text>', checked.parsed, checked.diagnostics, ranRules(options.connect ? ['check', 'connect'] : ['check']));
+}
+
+/** The ids whose absence a suppression directive may be judged by: lint's and these stages'. */
+export function ranRules(stages: readonly string[]): ReadonlySet<string> {
+  return new Set([...ruleIds(), ...stageRules.filter((r) => stages.includes(r.stage)).map((r) => r.id)]);
 }
 
 export function at(parsed: ParsedConfig, path: JsonPath, ruleId: string, severity: 'error' | 'warning', message: string): Diagnostic {

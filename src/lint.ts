@@ -25,8 +25,8 @@ export function lintText(text: string, options: LintOptions = {}): FileResult {
  * The last step of every command: inline suppressions over the whole diagnostic stream (lint's and
  * any later stage's), then a sorted result that carries the redacted source.
  */
-export function finishResult(filePath: string, parsed: ParsedConfig, diagnostics: Diagnostic[]): FileResult {
-  return toFileResult(filePath, redactedSource(parsed), applySuppressions(parsed.text, diagnostics, ruleIds()));
+export function finishResult(filePath: string, parsed: ParsedConfig, diagnostics: Diagnostic[], ran: ReadonlySet<string> = ruleIds()): FileResult {
+  return toFileResult(filePath, redactedSource(parsed), applySuppressions(parsed.text, diagnostics, ran));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CacheRegistry, CacheRegistryOptions } from './cache/index.js';
-import { checkConfig, type CheckOptions } from './check.js';
+import { checkConfig, ranRules, type CheckOptions } from './check.js';
 import type { Diagnostic } from './diagnostics.js';
 import { MavericsConfigError } from './errors.js';
 import { finishResult } from './lint.js';
@@ -47,7 +47,7 @@ export class ConfigError extends MavericsConfigError {
 export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConfig> {
   const { text, filePath } = await readSource(options);
   const checked = await checkConfig(text, options);
-  const result = finishResult(filePath, checked.parsed, checked.diagnostics);
+  const result = finishResult(filePath, checked.parsed, checked.diagnostics, ranRules(['check']));
   const active = result.diagnostics.filter((d) => !d.suppression);
   const errors = active.filter((d) => d.severity === 'error');
   if (errors.length || !checked.config) throw new ConfigError(filePath, errors);

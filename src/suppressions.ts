@@ -8,6 +8,7 @@
  */
 import type { Diagnostic } from './diagnostics.js';
 import { findComments, type Comment } from './parse/comments.js';
+import { LineIndex } from './parse/line-index.js';
 import { catalogue } from './rules/catalogue.js';
 import { didYouMean } from './schema/did-you-mean.js';
 
@@ -41,7 +42,7 @@ interface Directive {
 export function applySuppressions(text: string, diagnostics: Diagnostic[], known: ReadonlySet<string>): Diagnostic[] {
   // The common case, and the fast one: no directive anywhere, so no second parse.
   if (!text.includes('maverics-config-')) return diagnostics;
-  const lines = lineStarts(text);
+  const lines = new LineIndex(text);
   const directives = findComments(text)
     .map((comment) => readDirective(comment, text, lines))
     .filter((d): d is Directive => d !== undefined);
@@ -104,13 +105,13 @@ function problems(directive: Directive, index: number, used: ReadonlySet<string>
   return out;
 }
 
-function unused(directive: Directive, lines: readonly number[], message: string): Diagnostic {
+function unused(directive: Directive, lines: LineIndex, message: string): Diagnostic {
   const start = position(lines, directive.comment.offset);
   const end = position(lines, directive.comment.end);
   return { ruleId: UNUSED_DISABLE, severity: 'warning', message, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, path: [] };
 }
 
-function readDirective(comment: Comment, text: string, lines: readonly number[]): Directive | undefined {
+function readDirective(comment: Comment, text: string, lines: LineIndex): Directive | undefined {
   const match = DIRECTIVE.exec(comment.body);
   if (!match) return undefined;
   const keyword = match[1] ?? '';
@@ -137,15 +138,15 @@ function readDirective(comment: Comment, text: string, lines: readonly number[])
  * The line a next-line directive silences: the next one that holds something other than blanks and
  * comments, so that directives can be stacked and a blank line does not break the link.
  */
-function nextContentLine(text: string, lines: readonly number[], line: number): number {
-  for (let n = line + 1; n <= lines.length; n++) {
+function nextContentLine(text: string, lines: LineIndex, line: number): number {
+  for (let n = line + 1; n <= lines.lineCount; n++) {
     if (!isBlankOrComment(lineText(text, lines, n))) return n;
   }
   return 0;
 }
 
 /** Whether every line above `line` is blank, a whole-line comment or a document marker. */
-function inLeadingBlock(text: string, lines: readonly number[], line: number): boolean {
+function inLeadingBlock(text: string, lines: LineIndex, line: number): boolean {
   if (!isBlankOrComment(lineText(text, lines, line))) return false;
   for (let n = 1; n < line; n++) {
     const content = lineText(text, lines, n);
@@ -158,26 +159,14 @@ function isBlankOrComment(line: string): boolean {
   return /^\s*(#.*)?$/.test(line);
 }
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function lineText(text: string, lines: readonly number[], line: number): string {
-  const start = lines[line - 1] ?? text.length;
-  const next = lines[line];
+function lineText(text: string, lines: LineIndex, line: number): string {
+  const start = lines.lineStart(line) ?? text.length;
+  const next = lines.lineStart(line + 1);
   return text.slice(start, next === undefined ? text.length : next - 1).replace(/\r$/, '');
 }
 
 /** 1-based line and column of an offset. */
-function position(lines: readonly number[], offset: number): { line: number; column: number } {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((lines[mid] ?? 0) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - (lines[lo] ?? 0) + 1 };
+function position(lines: LineIndex, offset: number): { line: number; column: number } {
+  const { line, col } = lines.linePos(offset);
+  return { line, column: col };
 }

@@ -10,6 +10,15 @@ export class LineIndex {
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.#starts.push(i + 1);
   }
 
+  get lineCount(): number {
+    return this.#starts.length;
+  }
+
+  /** Offset of the first character of a 1-based line (the text's length past the last line). */
+  lineStart(line: number): number | undefined {
+    return this.#starts[line - 1];
+  }
+
   linePos(offset: number): { line: number; col: number } {
     let lo = 0;
     let hi = this.#starts.length - 1;

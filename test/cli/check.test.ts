@@ -135,6 +135,23 @@ test('--connect: a reachable server passes; wrong port, wrong password each get 
   assert.not.match(r1.stdout + r1.stderr + r2.stdout + r2.stderr, /CANARY/);
 });
 
+test('suppressions apply to check findings; an unused check-rule directive is reported by check', async () => {
+  const file = write('suppress.yaml', `version: 1
+connectors:
+  - name: idp
+    type: oidc
+    # maverics-config-disable-next-line unresolved-secret -- rotated next week
+    oauthClientSecret: <missing_one>
+    # maverics-config-disable-next-line unresolved-secret -- stale
+    apiToken: <client_secret>
+`);
+  const r = await runCliAsync(['check', '--format', 'json', '--secret-provider', fileProvider, file]);
+  assert.is(r.code, 0, r.stdout + r.stderr);
+  const [result] = JSON.parse(r.stdout) as { messages: { ruleId: string; line: number }[]; suppressedMessages: { ruleId: string; suppressions: { justification: string }[] }[] }[];
+  assert.equal(result?.messages.map((m) => `${m.line} ${m.ruleId}`), ['7 unused-disable']);
+  assert.equal(result?.suppressedMessages.map((m) => [m.ruleId, m.suppressions[0]?.justification]), [['unresolved-secret', 'rotated next week']]);
+});
+
 test('canary: no format of check prints a resolved value', async () => {
   const file = write('canary.yaml', `${cacheConfig(plain.address, '<redis_password>', '<bad_key>')}connectors:\n  - name: idp\n    type: oidc\n    oauthClientSecret: <client_secret>\n    apiToken: literal-${CANARY}\n`);
   for (const format of ['stylish', 'json', 'sarif', 'github', 'junit', 'gitlab']) {
