@@ -1,16 +1,24 @@
 /**
  * Registers the built-in schemes through the same `registerSecretProvider` call users have. Every
- * factory imports its module (and so node-vault or the AWS SDK) only when a provider is created:
- * importing this file costs nothing beyond the URL parser, so `lint` never loads a client.
+ * factory imports its module (and so node-vault, the AWS SDK or the Azure SDK) only when a provider
+ * is created: importing this file costs nothing beyond the URL parser, so `lint` never loads a client.
  *
- * Azure Key Vault, Delinea, Conjur and CyberArk CCP are parsed (their configs are exported from
- * provider-url.ts) but need a provider plugin: register one for the scheme to override the stub.
+ * Schemes parsed but not (yet) built in get `pluginRequiredFactory`, a stub that asks for a provider
+ * plugin; a user's registration of any scheme wins over the built-in or the stub.
  */
 import { SecretProviderError, type SecretProviderFactory } from '../provider.js';
 import { describeProviderUrl, parseProviderUrl } from '../provider-url.js';
 import { registeredSchemes, registerSecretProvider } from '../registry.js';
 
-export const BUILT_IN_SCHEMES = ['secretfile', 'hashivault', 'hashivaults', 'hashivault+http', 'hashivault+https', 'awssecretsmanager'] as const;
+export const BUILT_IN_SCHEMES = [
+  'secretfile',
+  'hashivault',
+  'hashivaults',
+  'hashivault+http',
+  'hashivault+https',
+  'awssecretsmanager',
+  'conjur',
+] as const;
 export const PLUGIN_SCHEMES = ['azurekeyvault', 'delinea', 'conjur', 'cyberarkccp'] as const;
 
 const PLUGIN_NAMES: Record<(typeof PLUGIN_SCHEMES)[number], string> = {
@@ -25,6 +33,7 @@ export const hashiVaultFactory: SecretProviderFactory = async (url, options) =>
   (await import('./hashivault.js')).createHashiVaultProvider(url, options);
 export const awsSecretsManagerFactory: SecretProviderFactory = async (url, options) =>
   (await import('./awssecretsmanager.js')).createAwsSecretsManagerProvider(url, options);
+export const conjurFactory: SecretProviderFactory = async (url, options) => (await import('./conjur.js')).createConjurProvider(url, options);
 
 /** The stub for a scheme parsed here but not built in: validates the URL, then says what is needed. */
 export function pluginRequiredFactory(scheme: (typeof PLUGIN_SCHEMES)[number]): SecretProviderFactory {
@@ -46,11 +55,15 @@ export function pluginRequiredFactory(scheme: (typeof PLUGIN_SCHEMES)[number]): 
 export function registerBuiltInSecretProviders(): void {
   const taken = new Set(registeredSchemes());
   const register = (scheme: string, factory: SecretProviderFactory): void => {
-    if (!taken.has(scheme)) registerSecretProvider(scheme, factory);
+    if (taken.has(scheme)) return;
+    taken.add(scheme);
+    registerSecretProvider(scheme, factory);
   };
   register('secretfile', secretFileFactory);
   for (const scheme of ['hashivault', 'hashivaults', 'hashivault+http', 'hashivault+https']) register(scheme, hashiVaultFactory);
   register('awssecretsmanager', awsSecretsManagerFactory);
+  register('conjur', conjurFactory);
+  // Stubs only for the schemes not built in above (the `taken` check skips the others).
   for (const scheme of PLUGIN_SCHEMES) register(scheme, pluginRequiredFactory(scheme));
 }
 
