@@ -70,14 +70,18 @@ test('the token is reused until it expires; a revoked token means one new login 
   } finally {
     await provider.close?.();
   }
-  // A token about to expire (its exp within the refresh margin) is not used: the next read logs in.
+  // A token near its `exp` is not used any more: the next read logs in first.
   conjur.resetCounters();
-  conjur.tokenTtlSeconds = 30;
+  conjur.tokenTtlSeconds = 2;
   const shortLived = await secretProviderFactory('conjur')(parsed, { env });
   try {
     await shortLived.get('plain', AbortSignal.timeout(3000));
     await shortLived.get('plain', AbortSignal.timeout(3000));
-    assert.is(conjur.logins, 2);
+    assert.is(conjur.logins, 1, 'fresh: reused');
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await shortLived.get('plain', AbortSignal.timeout(3000));
+    assert.is(conjur.logins, 2, 'near expiry: replaced before use');
+    assert.is(conjur.log.filter((r) => r.read).length, 3);
   } finally {
     await shortLived.close?.();
   }

@@ -15,24 +15,18 @@
  *   `CONJUR_SSL_CERTIFICATE` (PEM text), the Conjur clients' own settings, or `NODE_EXTRA_CA_CERTS`,
  *   all read from the provider's environment.
  * - A failed login is remembered for the run unless it is worth retrying (throttling, 5xx, timeout):
- *   200 references must not make 200 failing logins.
+ *   200 references must not make 200 failing logins (token-cache.ts).
  */
 import { SecretProviderError, type ProviderOptions, type SecretProvider } from '../provider.js';
 import { describeProviderUrl, parseProviderUrl, type ConjurConfig } from '../provider-url.js';
 import { SecretValue } from '../secret-value.js';
-import { extraCas, HttpsTransport, parseJsonBody, safeCode, statusKind, worthRetrying, type HttpAnswer } from './https-transport.js';
+import { extraCas, HttpsTransport, parseJsonBody, safeCode, statusKind, type HttpAnswer } from './https-transport.js';
 import { isPlainObject, raceAbort } from './shared.js';
+import { TokenCache, usableUntil, type IssuedToken } from './token-cache.js';
 
 /** Conjur's documented token lifetime. */
 const TOKEN_LIFETIME_MS = 8 * 60_000;
-/** Refresh this long before expiry, so a token never expires between check and use. */
-const TOKEN_MARGIN_MS = 60_000;
 const LOGIN_TIMEOUT_MS = 30_000;
-
-interface Token {
-  header: string;
-  expiresAt: number;
-}
 
 export async function createConjurProvider(url: URL, options: ProviderOptions): Promise<SecretProvider> {
   const config = parseProviderUrl(url) as ConjurConfig;
@@ -48,9 +42,7 @@ export class ConjurProvider implements SecretProvider {
   readonly description: string;
   readonly #config: ConjurConfig;
   readonly #http: HttpsTransport;
-  #token: Promise<Token> | undefined;
-  /** The settled value of `#token`, to tell whether a refused token is still the current one. */
-  #current: Token | undefined;
+  readonly #tokens = new TokenCache(() => this.#authenticate());
   #closed = false;
 
   constructor(config: ConjurConfig, http: HttpsTransport, description: string) {
@@ -69,12 +61,12 @@ export class ConjurProvider implements SecretProvider {
   }
 
   async #get(key: string, signal: AbortSignal): Promise<SecretValue | undefined> {
-    let token = await this.#login();
+    let token = await this.#tokens.get();
     let answer = await this.#read(key, token, signal);
     if (answer.status === 401) {
       // Expired early or revoked: log in again once (unless another read already did).
-      this.#forget(token);
-      token = await this.#login();
+      this.#tokens.forget(token);
+      token = await this.#tokens.get();
       answer = await this.#read(key, token, signal);
     }
     if (answer.status === 200) return new SecretValue(answer.body, key);
@@ -83,7 +75,7 @@ export class ConjurProvider implements SecretProvider {
     throw new SecretProviderError(statusKind(answer.status), `${this.description}: reading the variable ${key} failed: HTTP ${answer.status}${conjurError(answer)}${hint}`);
   }
 
-  #read(key: string, token: Token, signal: AbortSignal): Promise<HttpAnswer> {
+  #read(key: string, token: IssuedToken, signal: AbortSignal): Promise<HttpAnswer> {
     const { account } = this.#config;
     return this.#http.request({
       method: 'GET',
@@ -94,33 +86,7 @@ export class ConjurProvider implements SecretProvider {
     });
   }
 
-  /** The current token, logging in when there is none or it is about to expire. */
-  async #login(): Promise<Token> {
-    const current = this.#token;
-    if (current) {
-      const token = await current;
-      if (Date.now() < token.expiresAt) return token;
-      this.#forget(token);
-    }
-    if (!this.#token) {
-      const pending = this.#authenticate();
-      this.#token = pending;
-      pending.catch((error: unknown) => {
-        if (this.#token === pending && worthRetrying(error)) this.#token = undefined;
-      });
-    }
-    return this.#token;
-  }
-
-  /** Drops `token` if it is still the current one (another read may have replaced it already). */
-  #forget(token: Token): void {
-    if (this.#current === token) {
-      this.#current = undefined;
-      this.#token = undefined;
-    }
-  }
-
-  async #authenticate(): Promise<Token> {
+  async #authenticate(): Promise<IssuedToken> {
     if (this.#closed) throw new SecretProviderError('unreachable', `${this.description}: the provider is closed`);
     const { account, login, apiKey } = this.#config;
     const what = `authenticating as ${login} in account ${account}`;
@@ -140,15 +106,14 @@ export class ConjurProvider implements SecretProvider {
     if (!/^[A-Za-z0-9+/=]+$/.test(token)) {
       throw new SecretProviderError('bad-response', `${this.description}: ${what}: the answer is not a base64 access token`);
     }
-    const issued = { header: `Token token="${token}"`, expiresAt: tokenExpiry(token) - TOKEN_MARGIN_MS };
-    this.#current = issued;
-    return issued;
+    const now = Date.now();
+    return { header: `Token token="${token}"`, usableUntil: usableUntil(tokenExpiry(token, now) - now, now) };
   }
 }
 
 /** The token's own expiry (`exp` in its payload) when it carries one; else Conjur's 8 minutes. */
-function tokenExpiry(base64Token: string): number {
-  const fallback = Date.now() + TOKEN_LIFETIME_MS;
+function tokenExpiry(base64Token: string, now: number): number {
+  const fallback = now + TOKEN_LIFETIME_MS;
   const outer = parseJsonBody(Buffer.from(base64Token, 'base64').toString('utf8'));
   if (!isPlainObject(outer) || typeof outer['payload'] !== 'string') return fallback;
   const payload = parseJsonBody(Buffer.from(outer['payload'], 'base64url').toString('utf8'));
