@@ -18,6 +18,7 @@ export const BUILT_IN_SCHEMES = [
   'hashivault+https',
   'awssecretsmanager',
   'conjur',
+  'delinea',
 ] as const;
 export const PLUGIN_SCHEMES = ['azurekeyvault', 'delinea', 'conjur', 'cyberarkccp'] as const;
 
@@ -33,6 +34,7 @@ export const hashiVaultFactory: SecretProviderFactory = async (url, options) =>
   (await import('./hashivault.js')).createHashiVaultProvider(url, options);
 export const awsSecretsManagerFactory: SecretProviderFactory = async (url, options) =>
   (await import('./awssecretsmanager.js')).createAwsSecretsManagerProvider(url, options);
+export const delineaFactory: SecretProviderFactory = async (url, options) => (await import('./delinea.js')).createDelineaProvider(url, options);
 export const conjurFactory: SecretProviderFactory = async (url, options) => (await import('./conjur.js')).createConjurProvider(url, options);
 
 /** The stub for a scheme parsed here but not built in: validates the URL, then says what is needed. */
@@ -63,6 +65,7 @@ export function registerBuiltInSecretProviders(): void {
   for (const scheme of ['hashivault', 'hashivaults', 'hashivault+http', 'hashivault+https']) register(scheme, hashiVaultFactory);
   register('awssecretsmanager', awsSecretsManagerFactory);
   register('conjur', conjurFactory);
+  register('delinea', delineaFactory);
   // Stubs only for the schemes not built in above (the `taken` check skips the others).
   for (const scheme of PLUGIN_SCHEMES) register(scheme, pluginRequiredFactory(scheme));
 }
