@@ -118,6 +118,11 @@ export interface CyberArkCcpConfig {
   keyFile: string;
   caFile?: string;
   folder?: string;
+  /**
+   * CCP cannot store multi-line passwords: the Orchestrator's `newLineDelim` names the text that
+   * stands for a newline in a stored value (e.g. `^` for `FirstLine^SecondLine`).
+   */
+  newLineDelim?: string;
 }
 
 export type ProviderConfig =
@@ -424,6 +429,7 @@ function parseCyberArkCcp(url: URL, description: string): CyberArkCcpConfig {
   const keyFile = required(url, ['keyFile'], description, hint);
   const caFile = param(url, ['caFile']);
   const folder = param(url, ['folder']);
+  const newLineDelim = param(url, ['newLineDelim']);
   return {
     kind: 'cyberarkccp',
     host: url.host,
@@ -433,5 +439,6 @@ function parseCyberArkCcp(url: URL, description: string): CyberArkCcpConfig {
     keyFile,
     ...(caFile ? { caFile } : {}),
     ...(folder ? { folder } : {}),
+    ...(newLineDelim ? { newLineDelim } : {}),
   };
 }

@@ -19,6 +19,7 @@ export const BUILT_IN_SCHEMES = [
   'awssecretsmanager',
   'conjur',
   'delinea',
+  'cyberarkccp',
 ] as const;
 export const PLUGIN_SCHEMES = ['azurekeyvault', 'delinea', 'conjur', 'cyberarkccp'] as const;
 
@@ -35,6 +36,8 @@ export const hashiVaultFactory: SecretProviderFactory = async (url, options) =>
 export const awsSecretsManagerFactory: SecretProviderFactory = async (url, options) =>
   (await import('./awssecretsmanager.js')).createAwsSecretsManagerProvider(url, options);
 export const delineaFactory: SecretProviderFactory = async (url, options) => (await import('./delinea.js')).createDelineaProvider(url, options);
+export const cyberArkCcpFactory: SecretProviderFactory = async (url, options) =>
+  (await import('./cyberarkccp.js')).createCyberArkCcpProvider(url, options);
 export const conjurFactory: SecretProviderFactory = async (url, options) => (await import('./conjur.js')).createConjurProvider(url, options);
 
 /** The stub for a scheme parsed here but not built in: validates the URL, then says what is needed. */
@@ -66,6 +69,7 @@ export function registerBuiltInSecretProviders(): void {
   register('awssecretsmanager', awsSecretsManagerFactory);
   register('conjur', conjurFactory);
   register('delinea', delineaFactory);
+  register('cyberarkccp', cyberArkCcpFactory);
   // Stubs only for the schemes not built in above (the `taken` check skips the others).
   for (const scheme of PLUGIN_SCHEMES) register(scheme, pluginRequiredFactory(scheme));
 }
