@@ -42,8 +42,8 @@ export class CcpTestServer extends LoopbackHttpsServer {
     this.faults.reset();
   }
 
-  protected isRead(method: string, path: string): boolean {
-    return method === 'GET' && path.endsWith('/api/Accounts');
+  protected isRead(req: Omit<LoggedHttpRequest, 'read'>): boolean {
+    return req.method === 'GET' && req.path.endsWith('/api/Accounts');
   }
 
   protected errorReply(status: number): Reply {

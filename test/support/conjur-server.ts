@@ -65,8 +65,8 @@ export class ConjurTestServer extends LoopbackHttpsServer {
     this.tokenTtlSeconds = 480;
   }
 
-  protected isRead(method: string, path: string): boolean {
-    return method === 'GET' && path.startsWith('/secrets/');
+  protected isRead(req: Omit<LoggedHttpRequest, 'read'>): boolean {
+    return req.method === 'GET' && req.path.startsWith('/secrets/');
   }
 
   protected errorReply(status: number): Reply {

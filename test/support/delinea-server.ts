@@ -90,8 +90,8 @@ export class DelineaTestServer extends LoopbackHttpsServer {
     this.pageLimit = 1000;
   }
 
-  protected isRead(method: string, path: string): boolean {
-    return method === 'GET' && /\/api\/v1\/secrets\/\d+\/fields\//.test(path);
+  protected isRead(req: Omit<LoggedHttpRequest, 'read'>): boolean {
+    return req.method === 'GET' && /\/api\/v1\/secrets\/\d+\/fields\//.test(req.path);
   }
 
   protected errorReply(status: number): Reply {

@@ -87,8 +87,8 @@ export abstract class LoopbackHttpsServer {
     this.maxInFlight = 0;
   }
 
-  /** Whether this request is a secret read (subject to fault injection). */
-  protected abstract isRead(method: string, path: string): boolean;
+  /** Whether this request is a secret read (subject to fault injection and counted in `reads`). */
+  protected abstract isRead(req: Omit<LoggedHttpRequest, 'read'>): boolean;
   /** The vendor's error body for an injected failure with this status. */
   protected abstract errorReply(status: number): Reply;
   protected abstract route(req: LoggedHttpRequest, body: string): Reply | Promise<Reply>;
@@ -97,14 +97,8 @@ export abstract class LoopbackHttpsServer {
     const url = new URL(req.url ?? '/', 'https://loopback');
     const method = req.method ?? 'GET';
     const socket = req.socket as TLSSocket;
-    const entry: LoggedHttpRequest = {
-      method,
-      path: url.pathname,
-      query: url.searchParams,
-      headers: req.headers,
-      clientCertOk: socket.authorized === true,
-      read: this.isRead(method, url.pathname),
-    };
+    const request = { method, path: url.pathname, query: url.searchParams, headers: req.headers, clientCertOk: socket.authorized === true };
+    const entry: LoggedHttpRequest = { ...request, read: this.isRead(request) };
     this.log.push(entry);
     this.inFlight++;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);

@@ -20,6 +20,7 @@ export const BUILT_IN_SCHEMES = [
   'conjur',
   'delinea',
   'cyberarkccp',
+  'azurekeyvault',
 ] as const;
 export const PLUGIN_SCHEMES = ['azurekeyvault', 'delinea', 'conjur', 'cyberarkccp'] as const;
 
@@ -38,6 +39,8 @@ export const awsSecretsManagerFactory: SecretProviderFactory = async (url, optio
 export const delineaFactory: SecretProviderFactory = async (url, options) => (await import('./delinea.js')).createDelineaProvider(url, options);
 export const cyberArkCcpFactory: SecretProviderFactory = async (url, options) =>
   (await import('./cyberarkccp.js')).createCyberArkCcpProvider(url, options);
+export const azureKeyVaultFactory: SecretProviderFactory = async (url, options) =>
+  (await import('./azurekeyvault.js')).createAzureKeyVaultProvider(url, options);
 export const conjurFactory: SecretProviderFactory = async (url, options) => (await import('./conjur.js')).createConjurProvider(url, options);
 
 /** The stub for a scheme parsed here but not built in: validates the URL, then says what is needed. */
@@ -70,6 +73,7 @@ export function registerBuiltInSecretProviders(): void {
   register('conjur', conjurFactory);
   register('delinea', delineaFactory);
   register('cyberarkccp', cyberArkCcpFactory);
+  register('azurekeyvault', azureKeyVaultFactory);
   // Stubs only for the schemes not built in above (the `taken` check skips the others).
   for (const scheme of PLUGIN_SCHEMES) register(scheme, pluginRequiredFactory(scheme));
 }
