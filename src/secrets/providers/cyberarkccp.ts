@@ -80,5 +80,6 @@ export class CyberArkCcpProvider implements SecretProvider {
 
 function ccpErrorCode(answer: HttpAnswer): string | undefined {
   const body = parseJsonBody(answer.body);
-  return isPlainObject(body) ? safeCode(body['ErrorCode']) : undefined;
+  // CCP's codes: APPAP004E, AIMWS030E, …
+  return isPlainObject(body) ? safeCode(body['ErrorCode'], /^[A-Z]{2,8}\d{3}[A-Z]$/) : undefined;
 }

@@ -169,13 +169,15 @@ export function parseJsonBody(body: string): unknown {
 }
 
 /**
- * A vendor's short error code or text for a message, limited to a safe alphabet and length: error
- * bodies are quoted by code only, because a free-text message may echo what was sent.
+ * A vendor's error code for a message, or undefined. Error bodies are quoted by code only, because
+ * free text may echo what was sent; and a code is quoted only when it has the shape of one (by
+ * default letters and underscores: `not_found`, `API_AccessDenied`, `SecretNotFound`), so a server
+ * that puts a value into its code field does not get it printed.
  */
-export function safeCode(value: unknown): string | undefined {
+export function safeCode(value: unknown, shape: RegExp = /^[A-Za-z_]{1,48}$/): string | undefined {
   if (typeof value !== 'string') return undefined;
   const trimmed = value.trim();
-  return /^[A-Za-z0-9_.-]{1,64}$/.test(trimmed) ? trimmed : undefined;
+  return shape.test(trimmed) ? trimmed : undefined;
 }
 
 /**
