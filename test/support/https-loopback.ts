@@ -10,7 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
-import { delay, FaultPlan, GARBAGE_BODY } from './faults.js';
+import { FaultPlan, GARBAGE_BODY } from './faults.js';
 import type { TestPki } from './pki.js';
 import { readBody } from './vault-server.js';
 
@@ -104,7 +104,9 @@ export abstract class LoopbackHttpsServer {
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
     try {
       const body = await readBody(req);
-      await delay(this.faults.delayMs);
+      await delayUnlessClosed(this.faults.delayMs, res);
+      // A client that gave up during the delay gets nothing, and takes no fault meant for later.
+      if (res.destroyed || req.socket.destroyed) return;
       let reply: Reply;
       const fault = entry.read ? this.faults.take() : undefined;
       if (fault?.kind === 'garbage') reply = textReply(200, GARBAGE_BODY, 'application/json');
@@ -119,6 +121,23 @@ export abstract class LoopbackHttpsServer {
       this.inFlight--;
     }
   }
+}
+
+/**
+ * Injected latency that ends early when the client goes away (it gave up, or the server stopped),
+ * so a slow-server test does not keep the process alive for the full delay.
+ */
+function delayUnlessClosed(ms: number, res: ServerResponse): Promise<void> {
+  if (ms <= 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      res.off('close', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    res.on('close', done);
+  });
 }
 
 function send(res: ServerResponse, reply: Reply): void {

@@ -36,7 +36,6 @@ const KNOWN_AUTHORITY_HOSTS = new Set([
   'login.partner.microsoftonline.cn',
   'login.microsoftonline.de',
 ]);
-const CLIENT_TIMEOUT_MS = 30_000;
 
 /** `<name>` or `<name/version>`; undefined when the reference cannot name a Key Vault secret. */
 export function splitAzureReference(reference: string): { name: string; version?: string } | undefined {
@@ -123,8 +122,9 @@ export class AzureKeyVaultProvider implements SecretProvider {
     if (!ref) return undefined;
     try {
       const secret = await this.#client.getSecret(ref.name, {
+        // The resolver's deadline is the bound. (The SDK's own `timeout` option leaves a timer
+        // running for its full length after each request, holding the process open.)
         abortSignal: signal,
-        requestOptions: { timeout: CLIENT_TIMEOUT_MS },
         ...(ref.version ? { version: ref.version } : {}),
       });
       return new SecretValue(secret.value ?? '', key);
