@@ -69,6 +69,23 @@ test('the real SDK: challenge, one client-credentials token, secrets by name and
   assert.ok(read?.query.get('api-version'), 'the SDK sends its api-version');
 });
 
+test('without credentials in the URL: the default credential chain (here its environment credential)', async () => {
+  // EnvironmentCredential, first in DefaultAzureCredential's chain, reads the process's own environment.
+  const saved = { ...process.env };
+  Object.assign(process.env, { AZURE_CLIENT_ID: 'maverics-app', AZURE_CLIENT_SECRET: CLIENT_SECRET, AZURE_TENANT_ID: 'contoso' });
+  try {
+    const result = await resolveSecrets(uses('okta-client-secret'), { secretProvider: `azurekeyvault://${az.host}?entraIDHost=${az.host}`, env, timeoutMs: 10_000 });
+    assert.equal(result.problems, []);
+    assert.is(result.values.get('okta-client-secret')?.reveal(), 'okta-secret-value');
+    assert.is(az.tokenRequests, 1);
+  } finally {
+    for (const name of ['AZURE_CLIENT_ID', 'AZURE_CLIENT_SECRET', 'AZURE_TENANT_ID']) {
+      if (saved[name] === undefined) delete process.env[name];
+      else process.env[name] = saved[name];
+    }
+  }
+});
+
 test('names Key Vault cannot hold are unresolved without a request; SecretNotFound is unresolved', async () => {
   const result = await resolveSecrets(uses('okta.client_secret', 'no-such-secret'), { secretProvider: url(), env });
   assert.equal(result.problems.map((p) => [p.reference, p.ruleId]), [

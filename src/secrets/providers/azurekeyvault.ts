@@ -52,19 +52,24 @@ export async function createAzureKeyVaultProvider(url: URL, options: ProviderOpt
   // Giving `ca` replaces Node's roots, so they are kept alongside the extra ones.
   const tlsOptions = cas.length ? { tlsOptions: { ca: [...rootCertificates, ...cas.map((b) => b.toString('utf8'))].join('\n') } } : {};
   const [{ SecretClient }, identity] = await Promise.all([import('@azure/keyvault-secrets'), import('@azure/identity')]);
+  // entraIDHost, else AZURE_AUTHORITY_HOST (the SDK's own setting) from the provider's environment.
+  const authorityHost = authorityUrl(config.entraIdHost ?? options.env['AZURE_AUTHORITY_HOST']);
+  const authority = authorityHost
+    ? {
+        authorityHost,
+        // Instance discovery asks the public cloud about the authority: only for hosts it knows.
+        disableInstanceDiscovery: !KNOWN_AUTHORITY_HOSTS.has(new URL(authorityHost).hostname),
+      }
+    : {};
   let credential: TokenCredential;
   if (config.clientId && config.clientSecret && config.tenantId) {
-    const authorityHost = config.entraIdHost ? `https://${config.entraIdHost.replace(/^https:\/\//, '')}` : undefined;
-    const authorityName = authorityHost ? new URL(authorityHost).hostname : 'login.microsoftonline.com';
     credential = new identity.ClientSecretCredential(config.tenantId, config.clientId, config.clientSecret, {
-      ...(authorityHost ? { authorityHost } : {}),
-      // Instance discovery asks the public cloud about the authority: only for hosts it knows.
-      disableInstanceDiscovery: !KNOWN_AUTHORITY_HOSTS.has(authorityName),
+      ...authority,
       retryOptions: { maxRetries: 0 },
       ...tlsOptions,
     });
   } else {
-    credential = new identity.DefaultAzureCredential({ retryOptions: { maxRetries: 0 }, ...tlsOptions });
+    credential = new identity.DefaultAzureCredential({ ...authority, retryOptions: { maxRetries: 0 }, ...tlsOptions });
   }
   const vaultHost = new URL(config.vaultUrl).hostname;
   const client = new SecretClient(config.vaultUrl, rememberRefusals(credential), {
@@ -73,6 +78,12 @@ export async function createAzureKeyVaultProvider(url: URL, options: ProviderOpt
     ...tlsOptions,
   });
   return new AzureKeyVaultProvider(client, config, description);
+}
+
+/** `login.microsoftonline.us` or `https://login.microsoftonline.us` → `https://login.microsoftonline.us`. */
+function authorityUrl(host: string | undefined): string | undefined {
+  if (!host) return undefined;
+  return /^https:\/\//i.test(host) ? host.replace(/\/+$/, '') : `https://${host.replace(/\/+$/, '')}`;
 }
 
 /**
