@@ -1,5 +1,5 @@
 /**
- * Linting must not load the Azure SDK, nor the Conjur, Delinea and CCP modules: importing the
+ * Linting must not load the Azure SDK, nor the Azure, Conjur, Delinea and CCP provider modules: importing the
  * resolver and the built-in registrations, and parsing URLs of those schemes, leaves them out of the
  * module cache. Creating an Azure provider is what loads the SDK.
  */
@@ -35,6 +35,8 @@ test('importing and parsing loads no client', async () => {
   assert.not.ok(loaded('@azure/keyvault-secrets'), 'Azure Key Vault SDK loaded');
   assert.not.ok(loaded('@azure/identity'), 'Azure identity loaded');
   assert.not.ok(loaded('@azure/msal-node'), 'MSAL loaded');
+  const ownModules = [...resolved].filter((url) => /\/providers\/(conjur|delinea|cyberarkccp|azurekeyvault|https-transport)\./.test(url));
+  assert.equal(ownModules, [], 'the providers\' own modules load only when a provider is created');
 });
 
 test('creating an Azure provider loads the SDK (so the check above can see a load)', async () => {
@@ -44,6 +46,7 @@ test('creating an Azure provider loads the SDK (so the check above can see a loa
   await settle();
   assert.ok(loaded('@azure/keyvault-secrets'));
   assert.ok(loaded('@azure/identity'));
+  assert.ok([...resolved].some((url) => /\/providers\/azurekeyvault\./.test(url)), 'the provider module itself');
 });
 
 test.run();
