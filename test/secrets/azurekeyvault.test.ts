@@ -86,6 +86,21 @@ test('without credentials in the URL: the default credential chain (here its env
   }
 });
 
+test('no credential anywhere: a precise diagnostic saying what to add', async () => {
+  // The chain's developer-tool credentials (az, pwsh, azd) are kept out by an empty PATH. On an Azure
+  // VM, managed identity would answer instead and this test does not apply.
+  const saved = { ...process.env };
+  for (const name of Object.keys(process.env)) if (/^(AZURE_|IDENTITY_|MSI_)/.test(name)) delete process.env[name];
+  process.env['PATH'] = '';
+  try {
+    const result = await resolveSecrets(uses('okta-client-secret'), { secretProvider: `azurekeyvault://${az.host}?entraIDHost=${az.host}`, env, timeoutMs: 15_000 });
+    assert.is(result.problems[0]?.ruleId, 'secret-provider-error');
+    assert.match(result.problems[0]?.message ?? '', /no Azure credential: add clientID, clientSecret and tenantID to the URL, or set up the default credential chain/);
+  } finally {
+    Object.assign(process.env, saved);
+  }
+});
+
 test('names Key Vault cannot hold are unresolved without a request; SecretNotFound is unresolved', async () => {
   const result = await resolveSecrets(uses('okta.client_secret', 'no-such-secret'), { secretProvider: url(), env });
   assert.equal(result.problems.map((p) => [p.reference, p.ruleId]), [
