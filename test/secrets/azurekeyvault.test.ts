@@ -148,6 +148,7 @@ test('200 uses over 20 secrets: 20 reads and one token', async () => {
   assert.is(result.requests, 20);
   assert.is(az.reads, 20);
   assert.is(az.tokenRequests, 1);
+  assert.is(az.challenges, 1, 'later reads wait for the first one, so one challenge round trip');
 });
 
 test('a slow server: bounded time, a timeout per reference, no retry', async () => {

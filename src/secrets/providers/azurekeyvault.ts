@@ -117,6 +117,11 @@ export class AzureKeyVaultProvider implements SecretProvider {
   readonly description: string;
   readonly #client: SecretClient;
   readonly #config: AzureKeyVaultConfig;
+  /**
+   * The first read, which carries the challenge round trip and the token request. Later reads wait
+   * for it, so that eight concurrent first reads make one challenge and not eight.
+   */
+  #first: Promise<unknown> | undefined;
 
   constructor(client: SecretClient, config: AzureKeyVaultConfig, description: string) {
     this.#client = client;
@@ -131,13 +136,16 @@ export class AzureKeyVaultProvider implements SecretProvider {
   async #get(key: string, signal: AbortSignal): Promise<SecretValue | undefined> {
     const ref = splitAzureReference(key);
     if (!ref) return undefined;
+    if (this.#first) await this.#first.catch(() => undefined);
     try {
-      const secret = await this.#client.getSecret(ref.name, {
+      const pending = this.#client.getSecret(ref.name, {
         // The resolver's deadline is the bound. (The SDK's own `timeout` option leaves a timer
         // running for its full length after each request, holding the process open.)
         abortSignal: signal,
         ...(ref.version ? { version: ref.version } : {}),
       });
+      this.#first ??= pending;
+      const secret = await pending;
       return new SecretValue(secret.value ?? '', key);
     } catch (error) {
       if (statusOf(error) === 404 && codeOf(error) === 'SecretNotFound') return undefined;
