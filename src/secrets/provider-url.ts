@@ -85,9 +85,10 @@ export interface AzureKeyVaultConfig {
   kind: 'azurekeyvault';
   /** `https://<vault>.vault.azure.net` */
   vaultUrl: string;
-  clientId: string;
-  clientSecret: string;
-  tenantId: string;
+  /** All three, or none: then the SDK's default credential chain. */
+  clientId?: string;
+  clientSecret?: string;
+  tenantId?: string;
   /** Sovereign clouds: the Entra ID (AAD) authority host, e.g. `login.microsoftonline.us`. */
   entraIdHost?: string;
 }
@@ -118,6 +119,11 @@ export interface CyberArkCcpConfig {
   keyFile: string;
   caFile?: string;
   folder?: string;
+  /**
+   * CCP cannot store multi-line passwords: the Orchestrator's `newLineDelim` names the text that
+   * stands for a newline in a stored value (e.g. `^` for `FirstLine^SecondLine`).
+   */
+  newLineDelim?: string;
 }
 
 export type ProviderConfig =
@@ -375,17 +381,24 @@ function parseAws(url: URL, description: string): AwsSecretsManagerConfig {
 
 function parseAzure(url: URL, description: string): AzureKeyVaultConfig {
   requireHost(url, description, 'azurekeyvault://<vault>.vault.azure.net?clientID=…&clientSecret=…&tenantID=…');
-  const hint = 'azurekeyvault:// needs clientID, clientSecret and tenantID';
-  const clientId = required(url, ['clientID', 'clientId'], description, hint);
-  const clientSecret = required(url, ['clientSecret'], description, hint);
-  const tenantId = required(url, ['tenantID', 'tenantId'], description, hint);
+  const clientId = param(url, ['clientID', 'clientId']);
+  const clientSecret = param(url, ['clientSecret']);
+  const tenantId = param(url, ['tenantID', 'tenantId']);
+  // All three (a service principal) or none (the SDK's default credential chain); a partial set is
+  // a mistake worth naming rather than silently falling back to another identity.
+  if (clientId !== undefined || clientSecret !== undefined || tenantId !== undefined) {
+    const hint = 'a service principal needs clientID, clientSecret and tenantID; with none of them the default Azure credential chain is used';
+    required(url, ['clientID', 'clientId'], description, hint);
+    required(url, ['clientSecret'], description, hint);
+    required(url, ['tenantID', 'tenantId'], description, hint);
+  }
   const entraIdHost = param(url, ['entraIDHost', 'entraIdHost']);
   return {
     kind: 'azurekeyvault',
     vaultUrl: `https://${url.host}`,
-    clientId,
-    clientSecret,
-    tenantId,
+    ...(clientId ? { clientId } : {}),
+    ...(clientSecret ? { clientSecret } : {}),
+    ...(tenantId ? { tenantId } : {}),
     ...(entraIdHost ? { entraIdHost } : {}),
   };
 }
@@ -424,6 +437,7 @@ function parseCyberArkCcp(url: URL, description: string): CyberArkCcpConfig {
   const keyFile = required(url, ['keyFile'], description, hint);
   const caFile = param(url, ['caFile']);
   const folder = param(url, ['folder']);
+  const newLineDelim = param(url, ['newLineDelim']);
   return {
     kind: 'cyberarkccp',
     host: url.host,
@@ -433,5 +447,6 @@ function parseCyberArkCcp(url: URL, description: string): CyberArkCcpConfig {
     keyFile,
     ...(caFile ? { caFile } : {}),
     ...(folder ? { folder } : {}),
+    ...(newLineDelim ? { newLineDelim } : {}),
   };
 }

@@ -1,42 +1,38 @@
 /**
  * Registers the built-in schemes through the same `registerSecretProvider` call users have. Every
- * factory imports its module (and so node-vault or the AWS SDK) only when a provider is created:
- * importing this file costs nothing beyond the URL parser, so `lint` never loads a client.
+ * factory imports its module (and so node-vault, the AWS SDK or the Azure SDK) only when a provider
+ * is created: importing this file costs nothing beyond the URL parser, so `lint` never loads a client.
  *
- * Azure Key Vault, Delinea, Conjur and CyberArk CCP are parsed (their configs are exported from
- * provider-url.ts) but need a provider plugin: register one for the scheme to override the stub.
+ * All seven schemes the Orchestrator takes are built in; a user's registration of a scheme wins
+ * over the built-in, whether it comes before or after this module runs.
  */
-import { SecretProviderError, type SecretProviderFactory } from '../provider.js';
-import { describeProviderUrl, parseProviderUrl } from '../provider-url.js';
+import type { SecretProviderFactory } from '../provider.js';
 import { registeredSchemes, registerSecretProvider } from '../registry.js';
 
-export const BUILT_IN_SCHEMES = ['secretfile', 'hashivault', 'hashivaults', 'hashivault+http', 'hashivault+https', 'awssecretsmanager'] as const;
-export const PLUGIN_SCHEMES = ['azurekeyvault', 'delinea', 'conjur', 'cyberarkccp'] as const;
-
-const PLUGIN_NAMES: Record<(typeof PLUGIN_SCHEMES)[number], string> = {
-  azurekeyvault: 'Azure Key Vault',
-  delinea: 'Delinea Secret Server',
-  conjur: 'CyberArk Conjur',
-  cyberarkccp: 'CyberArk Central Credential Provider',
-};
+export const BUILT_IN_SCHEMES = [
+  'secretfile',
+  'hashivault',
+  'hashivaults',
+  'hashivault+http',
+  'hashivault+https',
+  'awssecretsmanager',
+  'azurekeyvault',
+  'delinea',
+  'conjur',
+  'cyberarkccp',
+] as const;
 
 export const secretFileFactory: SecretProviderFactory = async (url) => (await import('./secretfile.js')).createSecretFileProvider(url);
 export const hashiVaultFactory: SecretProviderFactory = async (url, options) =>
   (await import('./hashivault.js')).createHashiVaultProvider(url, options);
 export const awsSecretsManagerFactory: SecretProviderFactory = async (url, options) =>
   (await import('./awssecretsmanager.js')).createAwsSecretsManagerProvider(url, options);
-
-/** The stub for a scheme parsed here but not built in: validates the URL, then says what is needed. */
-export function pluginRequiredFactory(scheme: (typeof PLUGIN_SCHEMES)[number]): SecretProviderFactory {
-  return (url) => {
-    parseProviderUrl(url); // a bad URL is reported as such first (missing parameter, …)
-    throw new SecretProviderError(
-      'unsupported',
-      `secret provider ${describeProviderUrl(url)}: ${PLUGIN_NAMES[scheme]} (${scheme}://) is not built into maverics-config; ` +
-        `it needs a provider plugin registered with registerSecretProvider('${scheme}', factory)`,
-    );
-  };
-}
+export const azureKeyVaultFactory: SecretProviderFactory = async (url, options) =>
+  (await import('./azurekeyvault.js')).createAzureKeyVaultProvider(url, options);
+export const delineaFactory: SecretProviderFactory = async (url, options) => (await import('./delinea.js')).createDelineaProvider(url, options);
+export const conjurFactory: SecretProviderFactory = async (url, options) => (await import('./conjur.js')).createConjurProvider(url, options);
+export const cyberArkCcpFactory: SecretProviderFactory = async (url, options) =>
+  (await import('./cyberarkccp.js')).createCyberArkCcpProvider(url, options);
 
 /**
  * Registers every built-in scheme that nobody has registered yet, so that a user's factory wins
@@ -51,7 +47,10 @@ export function registerBuiltInSecretProviders(): void {
   register('secretfile', secretFileFactory);
   for (const scheme of ['hashivault', 'hashivaults', 'hashivault+http', 'hashivault+https']) register(scheme, hashiVaultFactory);
   register('awssecretsmanager', awsSecretsManagerFactory);
-  for (const scheme of PLUGIN_SCHEMES) register(scheme, pluginRequiredFactory(scheme));
+  register('azurekeyvault', azureKeyVaultFactory);
+  register('delinea', delineaFactory);
+  register('conjur', conjurFactory);
+  register('cyberarkccp', cyberArkCcpFactory);
 }
 
 registerBuiltInSecretProviders();

@@ -1,0 +1,246 @@
+/**
+ * Azure Key Vault (`azurekeyvault://<vault>.vault.azure.net?clientID=…&clientSecret=…&tenantID=…
+ * [&entraIDHost=…]`) through Microsoft's own clients, `@azure/keyvault-secrets` and
+ * `@azure/identity`, imported only when a provider is created.
+ *
+ * - Credential: with `clientID`, `clientSecret` and `tenantID`, a `ClientSecretCredential` (OAuth 2.0
+ *   client credentials against Entra ID; `entraIDHost` is the authority host for sovereign clouds,
+ *   e.g. `login.microsoftonline.us`); without them, the SDK's `DefaultAzureCredential` (environment,
+ *   workload identity, managed identity, Azure CLI, …).
+ * - Key Vault's challenge-based auth is the SDK's: the first request goes without a token, the 401's
+ *   `WWW-Authenticate` names the tenant and resource, and the SDK checks that the resource belongs
+ *   to the vault's domain. That check is skipped only for a loopback vault host (a local emulator or
+ *   test server has no domain to check against).
+ * - Names: `<name>` is the secret `name` (latest version); `<name/version>` a given version. Key Vault
+ *   names hold only letters, digits and `-` (1 to 127): any other reference cannot name a secret and
+ *   is unresolved without a request. `SecretNotFound` (404) is unresolved.
+ * - The SDK's own retries are off: the resolver retries throttling (429) and 5xx.
+ * - CA bundle: `NODE_EXTRA_CA_CERTS` from the provider's environment, given to both clients.
+ */
+import type { TokenCredential } from '@azure/identity';
+import type { SecretClient } from '@azure/keyvault-secrets';
+import { rootCertificates } from 'node:tls';
+import { SecretProviderError, type ProviderOptions, type SecretProvider, type SecretProviderErrorKind } from '../provider.js';
+import { describeProviderUrl, parseProviderUrl, type AzureKeyVaultConfig } from '../provider-url.js';
+import { SecretValue } from '../secret-value.js';
+import { extraCas, safeCode } from './https-transport.js';
+import { errorCode, isPlainObject, networkKind, raceAbort, safeCause } from './shared.js';
+
+const SECRET_NAME = /^[0-9A-Za-z-]{1,127}$/;
+const VERSION = /^[0-9A-Za-z]{1,64}$/;
+/** Entra ID authority hosts of the public and sovereign clouds: instance discovery knows them. */
+const KNOWN_AUTHORITY_HOSTS = new Set([
+  'login.microsoftonline.com',
+  'login.microsoftonline.us',
+  'login.chinacloudapi.cn',
+  'login.partner.microsoftonline.cn',
+  'login.microsoftonline.de',
+]);
+
+/** `<name>` or `<name/version>`; undefined when the reference cannot name a Key Vault secret. */
+export function splitAzureReference(reference: string): { name: string; version?: string } | undefined {
+  const [name, version, ...rest] = reference.split('/');
+  if (!name || !SECRET_NAME.test(name) || rest.length) return undefined;
+  if (version === undefined) return { name };
+  return VERSION.test(version) ? { name, version } : undefined;
+}
+
+export async function createAzureKeyVaultProvider(url: URL, options: ProviderOptions): Promise<SecretProvider> {
+  const config = parseProviderUrl(url) as AzureKeyVaultConfig;
+  const description = describeProviderUrl(url);
+  const cas = await extraCas(options.env, [], description);
+  // Giving `ca` replaces Node's roots, so they are kept alongside the extra ones.
+  const tlsOptions = cas.length ? { tlsOptions: { ca: [...rootCertificates, ...cas.map((b) => b.toString('utf8'))].join('\n') } } : {};
+  const [{ SecretClient }, identity] = await Promise.all([import('@azure/keyvault-secrets'), import('@azure/identity')]);
+  // entraIDHost, else AZURE_AUTHORITY_HOST (the SDK's own setting) from the provider's environment.
+  const authorityHost = authorityUrl(config.entraIdHost ?? options.env['AZURE_AUTHORITY_HOST']);
+  const authority = authorityHost
+    ? {
+        authorityHost,
+        // Instance discovery asks the public cloud about the authority: only for hosts it knows.
+        disableInstanceDiscovery: !KNOWN_AUTHORITY_HOSTS.has(new URL(authorityHost).hostname),
+      }
+    : {};
+  let credential: TokenCredential;
+  if (config.clientId && config.clientSecret && config.tenantId) {
+    credential = new identity.ClientSecretCredential(config.tenantId, config.clientId, config.clientSecret, {
+      ...authority,
+      retryOptions: { maxRetries: 0 },
+      ...tlsOptions,
+    });
+  } else {
+    credential = new identity.DefaultAzureCredential({ ...authority, retryOptions: { maxRetries: 0 }, ...tlsOptions });
+  }
+  const vaultHost = new URL(config.vaultUrl).hostname;
+  const client = new SecretClient(config.vaultUrl, rememberRefusals(credential), {
+    retryOptions: { maxRetries: 0 },
+    disableChallengeResourceVerification: isLoopback(vaultHost),
+    ...tlsOptions,
+  });
+  return new AzureKeyVaultProvider(client, config, description);
+}
+
+/** `login.microsoftonline.us` or `https://login.microsoftonline.us` → `https://login.microsoftonline.us`. */
+function authorityUrl(host: string | undefined): string | undefined {
+  if (!host) return undefined;
+  return /^https:\/\//i.test(host) ? host.replace(/\/+$/, '') : `https://${host.replace(/\/+$/, '')}`;
+}
+
+/**
+ * A credential that remembers a refused token request for the run: MSAL does not cache failures, so
+ * without this every reference would ask Entra ID again with the same wrong secret. Failures worth
+ * another try (network, 5xx, throttling) are not remembered.
+ */
+function rememberRefusals(inner: TokenCredential): TokenCredential {
+  let refused: unknown;
+  return {
+    async getToken(scopes, options) {
+      if (refused !== undefined) throw refused;
+      try {
+        return await inner.getToken(scopes, options);
+      } catch (error) {
+        const name = error instanceof Error ? error.name : '';
+        const status = statusOf(error);
+        const transient = networkKind(errorCode(error)) !== undefined || (status !== undefined && (status >= 500 || status === 429));
+        if (!transient && (name === 'AuthenticationRequiredError' || name === 'AuthenticationError' || name === 'CredentialUnavailableError')) refused = error;
+        throw error;
+      }
+    },
+  };
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '[::1]' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+export class AzureKeyVaultProvider implements SecretProvider {
+  readonly description: string;
+  readonly #client: SecretClient;
+  readonly #config: AzureKeyVaultConfig;
+  /**
+   * The first read, which carries the challenge round trip and the token request. Later reads wait
+   * for it, so that eight concurrent first reads make one challenge and not eight.
+   */
+  #first: Promise<unknown> | undefined;
+
+  constructor(client: SecretClient, config: AzureKeyVaultConfig, description: string) {
+    this.#client = client;
+    this.#config = config;
+    this.description = description;
+  }
+
+  get(key: string, signal: AbortSignal): Promise<SecretValue | undefined> {
+    return raceAbort(this.#get(key, signal), signal, `${this.description}: reading ${key}`);
+  }
+
+  async #get(key: string, signal: AbortSignal): Promise<SecretValue | undefined> {
+    const ref = splitAzureReference(key);
+    if (!ref) return undefined;
+    if (this.#first) await this.#first.catch(() => undefined);
+    try {
+      const pending = this.#client.getSecret(ref.name, {
+        // The resolver's deadline is the bound. (The SDK's own `timeout` option leaves a timer
+        // running for its full length after each request, holding the process open.)
+        abortSignal: signal,
+        ...(ref.version ? { version: ref.version } : {}),
+      });
+      this.#first ??= pending;
+      const secret = await pending;
+      return new SecretValue(secret.value ?? '', key);
+    } catch (error) {
+      if (statusOf(error) === 404 && codeOf(error) === 'SecretNotFound') return undefined;
+      throw this.#translate(error, ref.name, signal);
+    }
+  }
+
+  /** SDK and identity failures → SecretProviderError, keeping only codes (never the server's text). */
+  #translate(error: unknown, name: string, signal: AbortSignal): SecretProviderError {
+    if (error instanceof SecretProviderError) return error;
+    const what = `getting the secret ${name}`;
+    const errorName = error instanceof Error ? error.name : undefined;
+    if (signal.aborted || errorName === 'AbortError') {
+      return new SecretProviderError('timeout', `${this.description}: ${what}: no answer before the request deadline`, { cause: safeCause(error) });
+    }
+    if (errorName === 'CredentialUnavailableError' && this.#config.clientId) {
+      // The vault's challenge names its tenant; a service principal of another tenant may not ask it.
+      return new SecretProviderError(
+        'denied',
+        `${this.description}: ${what} failed: the vault belongs to another tenant than tenantID ${this.#config.tenantId ?? ''} (its challenge names a tenant this credential may not use)`,
+        { cause: safeCause(error) },
+      );
+    }
+    if (errorName === 'CredentialUnavailableError' || (errorName === 'AggregateAuthenticationError' && !this.#config.clientId)) {
+      return new SecretProviderError(
+        'bad-url',
+        `${this.description}: ${what} failed: no Azure credential: add clientID, clientSecret and tenantID to the URL, or set up the default credential chain (AZURE_CLIENT_ID/AZURE_CLIENT_SECRET/AZURE_TENANT_ID, workload or managed identity, az login)`,
+        { cause: safeCause(error) },
+      );
+    }
+    if (errorName === 'AuthenticationError' || errorName === 'AuthenticationRequiredError') return this.#tokenError(error, what);
+    const status = statusOf(error);
+    if (status !== undefined) {
+      let kind: SecretProviderErrorKind;
+      if (status === 401 || status === 403) kind = 'denied';
+      else if (status === 429) kind = 'throttled';
+      else if (status >= 500) kind = 'server';
+      else kind = 'bad-response';
+      const codes = [codeOf(error), innerCodeOf(error)].filter((c): c is string => c !== undefined).join('/');
+      const hint = status === 403 ? ` (the identity may not get secrets from this vault, or the secret is disabled)` : '';
+      return new SecretProviderError(kind, `${this.description}: ${what} failed: HTTP ${status}${codes ? ` (${codes})` : ''}${hint}`, { cause: safeCause(error) });
+    }
+    const code = errorCode(error);
+    const network = networkKind(code);
+    if (network) {
+      return new SecretProviderError(network, `${this.description}: ${what} failed: ${network === 'timeout' ? 'timed out' : 'cannot connect'} (${code})`, {
+        cause: safeCause(error),
+      });
+    }
+    return new SecretProviderError('bad-response', `${this.description}: ${what} failed (${safeCode(errorName) ?? 'error'})`, { cause: safeCause(error) });
+  }
+
+  /** A refused or failed Entra ID token request: its OAuth error and AADSTS code, nothing else. */
+  #tokenError(error: unknown, what: string): SecretProviderError {
+    const status = (error as { statusCode?: unknown }).statusCode;
+    const response = (error as { errorResponse?: { error?: unknown; errorDescription?: unknown } }).errorResponse;
+    const message = error instanceof Error ? error.message : '';
+    // MSAL's failures read "invalid_client: Error(s): 7000215 - … AADSTS7000215: …": code and AADSTS only.
+    const oauth = safeCode(response?.error) ?? /^([a-z_]+):/.exec(message)?.[1];
+    const description = typeof response?.errorDescription === 'string' ? response.errorDescription : message;
+    const aadsts = /AADSTS\d+/.exec(description)?.[0];
+    const code = errorCode(error);
+    const network = networkKind(code);
+    if (network && oauth === undefined) {
+      return new SecretProviderError(network, `${this.description}: ${what} failed: the Entra ID token request ${network === 'timeout' ? 'timed out' : 'cannot connect'} (${code})`, {
+        cause: safeCause(error),
+      });
+    }
+    let kind: SecretProviderErrorKind = 'denied';
+    if (typeof status === 'number' && status >= 500) kind = 'server';
+    else if (status === 429) kind = 'throttled';
+    const codes = [oauth, aadsts].filter((c): c is string => c !== undefined).join(' ');
+    const who = this.#config.clientId ? ` for client ${this.#config.clientId} in tenant ${this.#config.tenantId}` : '';
+    const statusText = typeof status === 'number' && status > 0 ? `HTTP ${status}` : 'refused';
+    return new SecretProviderError(kind, `${this.description}: ${what} failed: the Entra ID token request${who} was ${statusText === 'refused' ? 'refused' : `answered ${statusText}`}${codes ? ` (${codes})` : ''}`, {
+      cause: safeCause(error),
+    });
+  }
+}
+
+function statusOf(error: unknown): number | undefined {
+  const status = isPlainObject(error) || error instanceof Error ? (error as { statusCode?: unknown }).statusCode : undefined;
+  return typeof status === 'number' ? status : undefined;
+}
+
+/** Key Vault's `error.code` (`SecretNotFound`, `Forbidden`, `Throttled`, …), as the SDK exposes it. */
+function codeOf(error: unknown): string | undefined {
+  return safeCode((error as { code?: unknown } | undefined)?.code);
+}
+
+/** Key Vault's `error.innererror.code` (`ForbiddenByRbac`, `SecretDisabled`, …) from the parsed body. */
+function innerCodeOf(error: unknown): string | undefined {
+  const body = (error as { details?: unknown } | undefined)?.details;
+  const detail = isPlainObject(body) && isPlainObject(body['error']) ? body['error'] : undefined;
+  // The wire name is `innererror`; the SDK's deserialiser may hand it over as `innerError`.
+  const inner = detail ? (detail['innererror'] ?? detail['innerError']) : undefined;
+  return isPlainObject(inner) ? safeCode(inner['code']) : undefined;
+}

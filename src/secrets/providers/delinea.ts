@@ -1,0 +1,267 @@
+/**
+ * Delinea (Thycotic) Secret Server (`delinea://<host>[/<path>]?username=…&password=…&folder=…`), over
+ * its REST API with HTTPS.
+ *
+ * - Login: `POST /oauth2/token` with `grant_type=password&username=…&password=…` (form-encoded); the
+ *   `access_token` is sent as `Authorization: Bearer …`, shared by every request and reused until
+ *   shortly before `expires_in`; a 401 logs in again once and repeats the request.
+ * - Base path: Secret Server Cloud answers at the host's root; an on-premises install usually lives
+ *   under `/SecretServer`, written as the URL's path: `delinea://ss.example.com/SecretServer?…`.
+ * - Names: `<secretName.fieldSlug>`, split at the last dot (slugs hold no dots; secret names may):
+ *   `<okta.client-secret>` is the field with slug `client-secret` of the secret named `okta`. The
+ *   value is read with `GET /api/v1/secrets/<id>/fields/<slug>`. A name without a dot names no field:
+ *   unresolved.
+ * - Folder: `folder=\Maverics` or `folder=\Parent\Maverics` (also `/`-separated, leading separator
+ *   optional) is found with `GET /api/v1/folders?filter.searchText=<last segment>` and matched by its
+ *   path; a single segment may also match a folder name that is unique. Its secrets are listed once
+ *   (`GET /api/v1/secrets?filter.folderId=<id>`, every page) and looked up by name (exact, then
+ *   case-insensitive when unique). Without `folder`, each secret name is searched across the folders
+ *   the user can see (`filter.searchText`), and must match exactly one secret.
+ * - CA bundle: `NODE_EXTRA_CA_CERTS` from the provider's environment, besides Node's roots.
+ */
+import { SecretProviderError, type ProviderOptions, type SecretProvider } from '../provider.js';
+import { describeProviderUrl, parseProviderUrl, type DelineaConfig } from '../provider-url.js';
+import { SecretValue } from '../secret-value.js';
+import { extraCas, HttpsTransport, parseJsonBody, safeCode, statusKind, worthRetrying, type HttpAnswer } from './https-transport.js';
+import { isPlainObject, raceAbort } from './shared.js';
+import { TokenCache, usableUntil, type IssuedToken } from './token-cache.js';
+
+const LOGIN_TIMEOUT_MS = 30_000;
+/** Secret Server's default token lifetime when the answer does not say (20 minutes). */
+const DEFAULT_TOKEN_LIFETIME_S = 1200;
+/** Records per page when listing the folder's secrets. */
+const PAGE_SIZE = 500;
+/** A bound on listing pages, so a server that always says `hasNext` cannot loop forever. */
+const MAX_PAGES = 200;
+
+interface SecretRecord {
+  id: number;
+  name: string;
+}
+
+export async function createDelineaProvider(url: URL, options: ProviderOptions): Promise<SecretProvider> {
+  const config = parseProviderUrl(url) as DelineaConfig;
+  const description = describeProviderUrl(url);
+  const cas = await extraCas(options.env, [], description);
+  const http = new HttpsTransport(`https://${config.host}`, url.pathname, { ca: cas }, description);
+  return new DelineaProvider(config, http, description);
+}
+
+/** `<secretName.fieldSlug>` split at the last dot; undefined when there is no field. */
+export function splitDelineaReference(reference: string): { secret: string; slug: string } | undefined {
+  const dot = reference.lastIndexOf('.');
+  if (dot <= 0 || dot === reference.length - 1) return undefined;
+  return { secret: reference.slice(0, dot), slug: reference.slice(dot + 1) };
+}
+
+/** `\Parent\Maverics`, `/Parent/Maverics`, `Maverics` → its path segments. */
+export function folderSegments(folder: string): string[] {
+  return folder.split(/[\\/]+/).filter((s) => s !== '');
+}
+
+export class DelineaProvider implements SecretProvider {
+  readonly description: string;
+  readonly #config: DelineaConfig;
+  readonly #http: HttpsTransport;
+  readonly #tokens = new TokenCache(() => this.#login());
+  /** The folder's secrets by name, listed once. */
+  #index: Promise<Map<string, SecretRecord[]>> | undefined;
+  /** Without a folder: one search per secret name. */
+  readonly #searches = new Map<string, Promise<SecretRecord[]>>();
+  #closed = false;
+
+  constructor(config: DelineaConfig, http: HttpsTransport, description: string) {
+    this.#config = config;
+    this.#http = http;
+    this.description = description;
+  }
+
+  get(key: string, signal: AbortSignal): Promise<SecretValue | undefined> {
+    return raceAbort(this.#get(key, signal), signal, `${this.description}: reading ${key}`);
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    this.#http.close();
+  }
+
+  async #get(key: string, signal: AbortSignal): Promise<SecretValue | undefined> {
+    const ref = splitDelineaReference(key);
+    if (!ref) return undefined;
+    const candidates = await this.#find(ref.secret);
+    const exact = candidates.filter((r) => r.name === ref.secret);
+    const folded = exact.length ? exact : candidates.filter((r) => r.name.toLowerCase() === ref.secret.toLowerCase());
+    if (folded.length === 0) return undefined;
+    if (folded.length > 1) {
+      const where = this.#config.folder ? `in the folder ${this.#config.folder}` : 'visible to this user (add ?folder=… to the URL)';
+      throw new SecretProviderError('bad-response', `${this.description}: ${folded.length} secrets named ${ref.secret} ${where}; rename one so the reference is unambiguous`);
+    }
+    const secret = folded[0] as SecretRecord;
+    const answer = await this.#authorized(
+      { method: 'GET', path: `/api/v1/secrets/${secret.id}/fields/${encodeURIComponent(ref.slug)}`, what: `reading the field ${ref.slug} of the secret ${secret.name}` },
+      signal,
+    );
+    if (answer.status === 404) return undefined;
+    if (answer.status !== 200) throw this.#statusError(answer, `reading the field ${ref.slug} of the secret ${secret.name}`);
+    // The field endpoint answers with the value as a JSON string; a plain-text answer is taken as is.
+    const parsed = parseJsonBody(answer.body);
+    const value = typeof parsed === 'string' ? parsed : answer.body;
+    return new SecretValue(value, key);
+  }
+
+  /** The secrets that may be the one named `name`. */
+  #find(name: string): Promise<SecretRecord[]> {
+    if (this.#config.folder) {
+      this.#index ??= this.#remember(this.#listFolder(), () => (this.#index = undefined));
+      return this.#index.then((index) => [...(index.get(name.toLowerCase()) ?? [])]);
+    }
+    let pending = this.#searches.get(name);
+    if (!pending) {
+      pending = this.#remember(this.#list(`filter.searchText=${encodeURIComponent(name)}`, `searching for the secret ${name}`), () => this.#searches.delete(name));
+      this.#searches.set(name, pending);
+    }
+    return pending;
+  }
+
+  /** Shares a lookup; forgets it when it failed in a way worth trying again. */
+  #remember<T>(pending: Promise<T>, forget: () => void): Promise<T> {
+    pending.catch((error: unknown) => {
+      if (worthRetrying(error)) forget();
+    });
+    return pending;
+  }
+
+  async #listFolder(): Promise<Map<string, SecretRecord[]>> {
+    const folderId = await this.#folderId(this.#config.folder ?? '');
+    const records = await this.#list(`filter.folderId=${folderId}`, `listing the secrets of the folder ${this.#config.folder ?? ''}`);
+    const index = new Map<string, SecretRecord[]>();
+    for (const record of records) {
+      const key = record.name.toLowerCase();
+      index.set(key, [...(index.get(key) ?? []), record]);
+    }
+    return index;
+  }
+
+  async #folderId(folder: string): Promise<number> {
+    const wanted = folderSegments(folder);
+    const leaf = wanted[wanted.length - 1];
+    if (!leaf) throw new SecretProviderError('bad-url', `${this.description}: the parameter folder names no folder`);
+    const what = `looking up the folder ${folder}`;
+    const answer = await this.#authorized({ method: 'GET', path: `/api/v1/folders?filter.searchText=${encodeURIComponent(leaf)}`, what }, longSignal());
+    if (answer.status !== 200) throw this.#statusError(answer, what);
+    const folders = records(answer.body, (r) => {
+      const id = r['id'];
+      const name = r['folderName'];
+      const path = r['folderPath'];
+      return typeof id === 'number' && typeof name === 'string' ? { id, name, path: typeof path === 'string' ? path : '' } : undefined;
+    });
+    if (!folders) throw this.#shapeError(what);
+    const same = (a: string[], b: string[]): boolean => a.length === b.length && a.every((s, i) => s.toLowerCase() === b[i]?.toLowerCase());
+    const byPath = folders.filter((f) => same(folderSegments(f.path), wanted));
+    const matches = byPath.length || wanted.length > 1 ? byPath : folders.filter((f) => f.name.toLowerCase() === leaf.toLowerCase());
+    if (matches.length === 1) return (matches[0] as { id: number }).id;
+    if (matches.length === 0) {
+      throw new SecretProviderError('bad-url', `${this.description}: the folder ${folder} does not exist or ${this.#config.username} may not see it`);
+    }
+    throw new SecretProviderError('bad-url', `${this.description}: ${matches.length} folders are named ${leaf}; give the whole path, e.g. folder=${matches[0]?.path ?? leaf}`);
+  }
+
+  /** Every page of `GET /api/v1/secrets?<filter>`. */
+  async #list(filter: string, what: string): Promise<SecretRecord[]> {
+    const all: SecretRecord[] = [];
+    for (let page = 0; page < MAX_PAGES; page++) {
+      // The server may cap `take` below what was asked: the next page starts after what came.
+      const answer = await this.#authorized({ method: 'GET', path: `/api/v1/secrets?${filter}&take=${PAGE_SIZE}&skip=${all.length}`, what }, longSignal());
+      if (answer.status !== 200) throw this.#statusError(answer, what);
+      const body = parseJsonBody(answer.body);
+      const found = records(answer.body, (r) => {
+        const id = r['id'];
+        const name = r['name'];
+        return typeof id === 'number' && typeof name === 'string' ? { id, name } : undefined;
+      });
+      if (!found || !isPlainObject(body)) throw this.#shapeError(what);
+      all.push(...found);
+      if (body['hasNext'] !== true || found.length === 0) return all;
+    }
+    throw new SecretProviderError('bad-response', `${this.description}: ${what}: more than ${MAX_PAGES} pages`);
+  }
+
+  /** A request with the current token; a 401 logs in again once and repeats it. */
+  async #authorized(call: { method: 'GET'; path: string; what: string }, signal: AbortSignal): Promise<HttpAnswer> {
+    let token = await this.#tokens.get();
+    let answer = await this.#send(call, token, signal);
+    if (answer.status === 401) {
+      this.#tokens.forget(token);
+      token = await this.#tokens.get();
+      answer = await this.#send(call, token, signal);
+    }
+    return answer;
+  }
+
+  #send(call: { method: 'GET'; path: string; what: string }, token: IssuedToken, signal: AbortSignal): Promise<HttpAnswer> {
+    return this.#http.request({ ...call, headers: { authorization: token.header }, signal });
+  }
+
+  async #login(): Promise<IssuedToken> {
+    if (this.#closed) throw new SecretProviderError('unreachable', `${this.description}: the provider is closed`);
+    const { username, password } = this.#config;
+    const what = `logging in as ${username}`;
+    const answer = await this.#http.request({
+      method: 'POST',
+      path: '/oauth2/token',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'password', username, password }).toString(),
+      signal: AbortSignal.timeout(LOGIN_TIMEOUT_MS),
+      what,
+    });
+    if (answer.status !== 200) {
+      // Secret Server refuses a login with 400 {"error":"Login failed."}: that is a denial.
+      const kind = answer.status === 400 ? 'denied' : statusKind(answer.status);
+      const hint = kind === 'denied' ? ' (wrong username or password, or the account is locked or may not use the API)' : '';
+      throw new SecretProviderError(kind, `${this.description}: ${what} failed: HTTP ${answer.status}${delineaError(answer)}${hint}`);
+    }
+    const grant = parseJsonBody(answer.body);
+    const token = isPlainObject(grant) ? grant['access_token'] : undefined;
+    if (typeof token !== 'string' || token === '') throw this.#shapeError(`${what}: the answer holds no access_token`);
+    const expiresIn = isPlainObject(grant) && typeof grant['expires_in'] === 'number' ? grant['expires_in'] : DEFAULT_TOKEN_LIFETIME_S;
+    return { header: `Bearer ${token}`, usableUntil: usableUntil(expiresIn * 1000) };
+  }
+
+  #statusError(answer: HttpAnswer, what: string): SecretProviderError {
+    const hint = answer.status === 403 ? ` (${this.#config.username} may not view it)` : '';
+    return new SecretProviderError(statusKind(answer.status), `${this.description}: ${what} failed: HTTP ${answer.status}${delineaError(answer)}${hint}`);
+  }
+
+  #shapeError(what: string): SecretProviderError {
+    return new SecretProviderError('bad-response', `${this.description}: ${what}: the answer is not what Secret Server sends`);
+  }
+}
+
+/** Lookups are shared by every reference, so they run under their own deadline, not one caller's. */
+function longSignal(): AbortSignal {
+  return AbortSignal.timeout(LOGIN_TIMEOUT_MS);
+}
+
+/** The `records` array of a paged answer, each record mapped (undefined when the shape is wrong). */
+function records<T>(body: string, map: (record: Record<string, unknown>) => T | undefined): T[] | undefined {
+  const parsed = parseJsonBody(body);
+  const list = isPlainObject(parsed) ? parsed['records'] : undefined;
+  if (!Array.isArray(list)) return undefined;
+  const out: T[] = [];
+  for (const item of list) {
+    const mapped = isPlainObject(item) ? map(item) : undefined;
+    if (mapped === undefined) return undefined;
+    out.push(mapped);
+  }
+  return out;
+}
+
+/** Secret Server's error code (`errorCode`, or OAuth's `error` when it is a code), never its free text. */
+function delineaError(answer: HttpAnswer): string {
+  const body = parseJsonBody(answer.body);
+  if (!isPlainObject(body)) return '';
+  const code = safeCode(body['errorCode']) ?? safeCode(body['error']);
+  if (code) return ` (${code})`;
+  // "Login failed." is Secret Server's fixed text for a refused password grant: safe to quote.
+  return body['error'] === 'Login failed.' ? ' (Login failed.)' : '';
+}

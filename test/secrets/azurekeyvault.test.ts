@@ -1,0 +1,190 @@
+/**
+ * Azure Key Vault through the real `@azure/keyvault-secrets` and `@azure/identity` clients, against a
+ * loopback server that plays Entra ID (authority metadata, client-credentials token) and Key Vault
+ * (challenge, secrets) over TLS with the test CA.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { parseProviderUrl } from '../../src/secrets/provider-url.js';
+import { splitAzureReference } from '../../src/secrets/providers/azurekeyvault.js';
+import { resolveSecrets, type SecretUse } from '../../src/secrets/resolver.js';
+import { AzureKeyVaultTestServer } from '../support/azure-keyvault-server.js';
+import { generateTestPki, type TestPki } from '../support/pki.js';
+import '../../src/secrets/providers/index.js';
+
+let pki: TestPki;
+let az: AzureKeyVaultTestServer;
+let env: Record<string, string>;
+let oldVersion = '';
+const CLIENT_SECRET = 'az-client-SeCrEt~42';
+
+function url(credentials = `clientID=maverics-app&clientSecret=${encodeURIComponent(CLIENT_SECRET)}&tenantID=contoso`): string {
+  return `azurekeyvault://${az.host}?${credentials}&entraIDHost=${az.host}`;
+}
+function uses(...references: string[]): SecretUse[] {
+  return references.map((reference, i) => ({ reference, path: ['connectors', i, 'oauthClientSecret'] }));
+}
+
+test.before(async () => {
+  pki = generateTestPki();
+  env = { NODE_EXTRA_CA_CERTS: pki.caFile };
+  az = await new AzureKeyVaultTestServer(pki).start();
+  az.addClient('contoso', 'maverics-app', CLIENT_SECRET);
+  az.addClient('fabrikam', 'other-app', 'other-secret');
+  az.vaultTenant = 'contoso';
+  az.put('okta-client-secret', 'okta-secret-value');
+  oldVersion = az.put('rotated', 'old-value');
+  az.put('rotated', 'new-value');
+  az.put('tls-key', '-----BEGIN PRIVATE KEY-----\nMIIEvQ\n-----END PRIVATE KEY-----\n');
+  az.put('locked', 'locked-value', { forbidden: true });
+  for (let i = 0; i < 20; i++) az.put(`bulk-${i}`, `bulk-value-${i}`);
+});
+test.after(async () => {
+  await az.stop();
+  pki.cleanup();
+});
+test.before.each(() => az.resetCounters());
+
+test('URL: all three credentials or none; a partial set names the missing one', () => {
+  assert.equal(parseProviderUrl('azurekeyvault://myvault.vault.azure.net'), { kind: 'azurekeyvault', vaultUrl: 'https://myvault.vault.azure.net' });
+  assert.throws(() => parseProviderUrl('azurekeyvault://myvault.vault.azure.net?clientID=c&tenantID=t'), /the parameter clientSecret is missing/);
+  assert.throws(() => parseProviderUrl('azurekeyvault://myvault.vault.azure.net?clientSecret=s'), /the parameter clientID is missing/);
+  assert.equal(splitAzureReference('okta-client-secret'), { name: 'okta-client-secret' });
+  assert.equal(splitAzureReference('rotated/0123abcd'), { name: 'rotated', version: '0123abcd' });
+  assert.is(splitAzureReference('okta.client_secret'), undefined);
+  assert.is(splitAzureReference('a/b/c'), undefined);
+});
+
+test('the real SDK: challenge, one client-credentials token, secrets by name and by version', async () => {
+  const result = await resolveSecrets(uses('okta-client-secret', 'rotated', `rotated/${oldVersion}`, 'tls-key'), { secretProvider: url(), env });
+  assert.equal(result.problems, []);
+  assert.is(result.values.get('okta-client-secret')?.reveal(), 'okta-secret-value');
+  assert.is(result.values.get('rotated')?.reveal(), 'new-value', 'the latest version without one');
+  assert.is(result.values.get(`rotated/${oldVersion}`)?.reveal(), 'old-value');
+  assert.is(result.values.get('tls-key')?.reveal(), '-----BEGIN PRIVATE KEY-----\nMIIEvQ\n-----END PRIVATE KEY-----\n');
+  assert.is(az.tokenRequests, 1, 'one token for every read');
+  assert.ok(az.challenges >= 1, 'the first request is the unauthenticated challenge');
+  assert.is(az.reads, 4);
+  const read = az.log.find((r) => r.read);
+  assert.ok(read?.query.get('api-version'), 'the SDK sends its api-version');
+});
+
+test('without credentials in the URL: the default credential chain (here its environment credential)', async () => {
+  // EnvironmentCredential, first in DefaultAzureCredential's chain, reads the process's own environment.
+  const saved = { ...process.env };
+  Object.assign(process.env, { AZURE_CLIENT_ID: 'maverics-app', AZURE_CLIENT_SECRET: CLIENT_SECRET, AZURE_TENANT_ID: 'contoso' });
+  try {
+    const result = await resolveSecrets(uses('okta-client-secret'), { secretProvider: `azurekeyvault://${az.host}?entraIDHost=${az.host}`, env, timeoutMs: 10_000 });
+    assert.equal(result.problems, []);
+    assert.is(result.values.get('okta-client-secret')?.reveal(), 'okta-secret-value');
+    assert.is(az.tokenRequests, 1);
+  } finally {
+    for (const name of ['AZURE_CLIENT_ID', 'AZURE_CLIENT_SECRET', 'AZURE_TENANT_ID']) {
+      if (saved[name] === undefined) delete process.env[name];
+      else process.env[name] = saved[name];
+    }
+  }
+});
+
+test('no credential anywhere: a precise diagnostic saying what to add', async () => {
+  // The chain's developer-tool credentials (az, pwsh, azd) are kept out by an empty PATH. On an Azure
+  // VM, managed identity would answer instead and this test does not apply.
+  const saved = { ...process.env };
+  for (const name of Object.keys(process.env)) if (/^(AZURE_|IDENTITY_|MSI_)/.test(name)) delete process.env[name];
+  process.env['PATH'] = '';
+  try {
+    const result = await resolveSecrets(uses('okta-client-secret'), { secretProvider: `azurekeyvault://${az.host}?entraIDHost=${az.host}`, env, timeoutMs: 15_000 });
+    assert.is(result.problems[0]?.ruleId, 'secret-provider-error');
+    assert.match(result.problems[0]?.message ?? '', /no Azure credential: add clientID, clientSecret and tenantID to the URL, or set up the default credential chain/);
+  } finally {
+    Object.assign(process.env, saved);
+  }
+});
+
+test('names Key Vault cannot hold are unresolved without a request; SecretNotFound is unresolved', async () => {
+  const result = await resolveSecrets(uses('okta.client_secret', 'no-such-secret'), { secretProvider: url(), env });
+  assert.equal(result.problems.map((p) => [p.reference, p.ruleId]), [
+    ['okta.client_secret', 'unresolved-secret'],
+    ['no-such-secret', 'unresolved-secret'],
+  ]);
+  assert.is(az.reads, 1);
+});
+
+test('a wrong client secret: a precise denial, asked once, the secret never shown', async () => {
+  const refs = Array.from({ length: 20 }, (_, i) => `bulk-${i}`);
+  const result = await resolveSecrets(uses(...refs), { secretProvider: url('clientID=maverics-app&clientSecret=WrOnG-az-secret&tenantID=contoso'), env });
+  assert.is(result.problems.length, 20);
+  assert.is(result.problems[0]?.ruleId, 'secret-provider-error');
+  assert.match(
+    result.problems[0]?.message ?? '',
+    /azurekeyvault:\/\/127\.0\.0\.1:\d+: getting the secret bulk-0 failed: the Entra ID token request for client maverics-app in tenant contoso was refused \(invalid_client AADSTS7000215\)/,
+  );
+  assert.ok(result.problems.every((p) => !p.message.includes('WrOnG-az-secret')));
+  assert.is(result.requests, 20, 'denied is not retried');
+  assert.ok(az.tokenRequests <= 8, `a refusal is remembered (${az.tokenRequests} token requests for 20 references at concurrency 8)`);
+});
+
+test('an unknown client, and a client of another tenant, are precise denials', async () => {
+  const unknown = await resolveSecrets(uses('okta-client-secret'), { secretProvider: url('clientID=nobody&clientSecret=x&tenantID=contoso'), env });
+  assert.match(unknown.problems[0]?.message ?? '', /token request for client nobody in tenant contoso was refused \(unauthorized_client AADSTS700016\)/);
+  const otherTenant = await resolveSecrets(uses('okta-client-secret'), { secretProvider: url('clientID=other-app&clientSecret=other-secret&tenantID=fabrikam'), env });
+  assert.match(otherTenant.problems[0]?.message ?? '', /the vault belongs to another tenant than tenantID fabrikam/);
+  assert.is(otherTenant.requests, 1);
+});
+
+test('forbidden (RBAC) is denied and not retried', async () => {
+  const result = await resolveSecrets(uses('locked'), { secretProvider: url(), env });
+  assert.is(result.problems[0]?.ruleId, 'secret-provider-error');
+  assert.match(result.problems[0]?.message ?? '', /getting the secret locked failed: HTTP 403 \(Forbidden\/ForbiddenByRbac\)/);
+  assert.is(result.requests, 1);
+});
+
+test('200 uses over 20 secrets: 20 reads and one token', async () => {
+  const many = Array.from({ length: 200 }, (_, i): SecretUse => ({ reference: `bulk-${i % 20}`, path: ['apps', i, 'secret'] }));
+  const result = await resolveSecrets(many, { secretProvider: url(), env });
+  assert.equal(result.problems, []);
+  assert.is(result.values.size, 20);
+  assert.is(result.values.get('bulk-3')?.reveal(), 'bulk-value-3');
+  assert.is(result.requests, 20);
+  assert.is(az.reads, 20);
+  assert.is(az.tokenRequests, 1);
+  assert.is(az.challenges, 1, 'later reads wait for the first one, so one challenge round trip');
+});
+
+test('a slow server: bounded time, a timeout per reference, no retry', async () => {
+  az.faults.delayMs = 5000;
+  const refs = Array.from({ length: 16 }, (_, i) => `bulk-${i}`);
+  const started = Date.now();
+  const result = await resolveSecrets(uses(...refs), { secretProvider: url(), env, timeoutMs: 200 });
+  const elapsed = Date.now() - started;
+  assert.ok(elapsed < 3000, `took ${elapsed} ms`);
+  assert.is(result.problems.length, 16);
+  assert.ok(result.problems.every((p) => p.ruleId === 'secret-provider-error' && /no answer (within 200 ms|before the request deadline)/.test(p.message)));
+  assert.is(result.requests, 16);
+});
+
+test('throttling (429) and 5xx are retried by the resolver (the SDK retries are off), then succeed', async () => {
+  az.faults.failNext(1, 429);
+  az.faults.failNext(1, 503);
+  const result = await resolveSecrets(uses('okta-client-secret'), { secretProvider: url(), env, retryBaseMs: 5 });
+  assert.equal(result.problems, []);
+  assert.is(result.requests, 3);
+  assert.is(az.reads, 3);
+  az.resetCounters();
+  az.faults.failNext(10, 500);
+  const persistent = await resolveSecrets(uses('okta-client-secret'), { secretProvider: url(), env, retryBaseMs: 5, retries: 2 });
+  assert.match(persistent.problems[0]?.message ?? '', /HTTP 500 \(InternalServerError\) \(after 3 attempts\)/);
+  assert.is(az.reads, 3);
+});
+
+test('TLS: a vault the CA does not vouch for is unreachable; connection refused', async () => {
+  const untrusted = await resolveSecrets(uses('okta-client-secret'), { secretProvider: url(), env: {} });
+  assert.is(untrusted.problems[0]?.ruleId, 'secret-provider-error');
+  assert.match(untrusted.problems[0]?.message ?? '', /cannot connect \((UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_GET_ISSUER_CERT_LOCALLY)\)/);
+  const down = await new AzureKeyVaultTestServer(pki).start();
+  await down.stop();
+  const refused = await resolveSecrets(uses('okta-client-secret'), { secretProvider: `azurekeyvault://${down.host}?entraIDHost=${az.host}&clientID=maverics-app&clientSecret=x&tenantID=contoso`, env });
+  assert.match(refused.problems[0]?.message ?? '', /cannot connect \(ECONNREFUSED\)/);
+});
+
+test.run();

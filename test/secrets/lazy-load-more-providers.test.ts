@@ -1,0 +1,52 @@
+/**
+ * Linting must not load the Azure SDK, nor the Azure, Conjur, Delinea and CCP provider modules: importing the
+ * resolver and the built-in registrations, and parsing URLs of those schemes, leaves them out of the
+ * module cache. Creating an Azure provider is what loads the SDK.
+ */
+import { register } from 'node:module';
+import { MessageChannel } from 'node:worker_threads';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+
+// The Azure SDK is ESM, so require.cache cannot show it: a resolve hook reports every module URL
+// resolved from here on (ESM and CommonJS alike go through it for `import`).
+const resolved = new Set<string>();
+const { port1, port2 } = new MessageChannel();
+port1.on('message', (url: string) => resolved.add(url));
+port1.unref();
+const hook = `let port;
+export function initialize(data) { port = data.port; }
+export async function resolve(specifier, context, next) { const result = await next(specifier, context); port.postMessage(result.url); return result; }`;
+register(`data:text/javascript,${encodeURIComponent(hook)}`, { parentURL: import.meta.url, data: { port: port2 }, transferList: [port2] });
+
+const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 100));
+const loaded = (name: string): boolean => [...resolved].some((url) => url.includes(`/node_modules/${name}/`));
+
+test('importing and parsing loads no client', async () => {
+  const { parseProviderUrl } = await import('../../src/secrets/provider-url.js');
+  await import('../../src/secrets/resolver.js');
+  await import('../../src/secrets/providers/index.js');
+  parseProviderUrl('azurekeyvault://v.vault.azure.net?clientID=c&clientSecret=s&tenantID=t');
+  parseProviderUrl('conjur://c/acct/host%2Fm?apikey=k');
+  parseProviderUrl('delinea://ss?username=u&password=p&folder=f');
+  parseProviderUrl('cyberarkccp://ccp?appID=a&safe=s&certFile=/c&keyFile=/k');
+  await settle();
+  assert.ok([...resolved].some((url) => url.includes('/src/secrets/resolver.')), 'the hook sees the imports above');
+  assert.not.ok(loaded('@azure/keyvault-secrets'), 'Azure Key Vault SDK loaded');
+  assert.not.ok(loaded('@azure/identity'), 'Azure identity loaded');
+  assert.not.ok(loaded('@azure/msal-node'), 'MSAL loaded');
+  const ownModules = [...resolved].filter((url) => /\/providers\/(conjur|delinea|cyberarkccp|azurekeyvault|https-transport)\./.test(url));
+  assert.equal(ownModules, [], 'the providers\' own modules load only when a provider is created');
+});
+
+test('creating an Azure provider loads the SDK (so the check above can see a load)', async () => {
+  const { secretProviderFactory } = await import('../../src/secrets/registry.js');
+  const azure = await secretProviderFactory('azurekeyvault')(new URL('azurekeyvault://v.vault.azure.net?clientID=c&clientSecret=s&tenantID=t'), { env: {} });
+  await azure.close?.();
+  await settle();
+  assert.ok(loaded('@azure/keyvault-secrets'));
+  assert.ok(loaded('@azure/identity'));
+  assert.ok([...resolved].some((url) => /\/providers\/azurekeyvault\./.test(url)), 'the provider module itself');
+});
+
+test.run();
