@@ -130,7 +130,8 @@ test('failure paths: problems and thrown errors', async () => {
   aws.put('canary/text', VALUE.aws);
   recordResult('aws not json', await resolveSecrets(uses('canary/text:field'), { secretProvider: awsUrl, env: awsEnv }));
   recordResult('file broken', await resolveSecrets(uses('one'), { secretProvider: `secretfile://${join(dir, 'broken.yaml')}` }));
-  recordResult('plugin', await resolveSecrets(uses('x'), { secretProvider: `azurekeyvault://v.vault.azure.net?clientID=c&clientSecret=${CREDENTIAL.awsKey}&tenantID=t` }));
+  // A URL missing one parameter fails before any network: its message must not echo the others.
+  recordResult('azure bad url', await resolveSecrets(uses('x'), { secretProvider: `azurekeyvault://v.vault.azure.net?clientID=c&clientSecret=${CREDENTIAL.awsKey}` }));
   recordResult('bad url', await resolveSecrets(uses('x'), { secretProvider: `hashivault://v/secret/data/x?secret_id=${CREDENTIAL.roleSecret}` }));
 
   // Thrown errors straight from the providers.
@@ -153,14 +154,16 @@ test('failure paths: problems and thrown errors', async () => {
       await provider.close?.();
     }
   }
-  for (const url of [`azurekeyvault://v.vault.azure.net?clientID=c&clientSecret=${CREDENTIAL.awsKey}&tenantID=t`, `conjur://c/a/h?apikey=${CREDENTIAL.token}`]) {
+  for (const url of [`azurekeyvault://v.vault.azure.net?clientID=c&clientSecret=${CREDENTIAL.awsKey}`, `conjur://c?apikey=${CREDENTIAL.token}`]) {
     const parsed = new URL(url);
+    let threw = false;
     try {
       await secretProviderFactory(parsed.protocol.slice(0, -1))(parsed, { env: {} });
-      assert.unreachable('plugin schemes throw');
     } catch (error) {
-      recordError('plugin', error);
+      threw = true;
+      recordError('bad url', error);
     }
+    assert.ok(threw, `${url} is missing a parameter and must be refused`);
   }
 });
 

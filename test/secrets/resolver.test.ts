@@ -165,12 +165,12 @@ test('named-provider routing across secret file, Vault and AWS', async () => {
   assert.equal(mapForm.problems, []);
 });
 
-test('schemes that need a plugin, bad URLs and unknown schemes become provider errors without credentials', async () => {
+test('bad URLs of every scheme and unknown schemes become provider errors without credentials', async () => {
   const cases: [string, RegExp][] = [
-    ['azurekeyvault://v.vault.azure.net?clientID=c&clientSecret=cs-SeCrEt&tenantID=t', /Azure Key Vault .*needs a provider plugin/],
-    ['delinea://ss?username=u&password=pw-SeCrEt', /Delinea .*needs a provider plugin/],
-    ['conjur://c/acct/host%2Fm?apikey=api-SeCrEt', /Conjur .*needs a provider plugin/],
-    ['cyberarkccp://ccp?appID=a&safe=s&certFile=/c&keyFile=/k', /CyberArk Central Credential Provider .*needs a provider plugin/],
+    ['azurekeyvault://v.vault.azure.net?clientID=c&clientSecret=cs-SeCrEt', /tenantID is missing/],
+    ['delinea://ss?password=pw-SeCrEt', /username is missing/],
+    ['conjur://c?apikey=api-SeCrEt', /account and login are missing/],
+    ['cyberarkccp://ccp?appID=a&safe=s&certFile=/c', /keyFile is missing/],
     ['azurekeyvault://v.vault.azure.net?clientSecret=cs-SeCrEt', /clientID is missing/],
     ['hashivault://v:8200/secret/data/x?role_id=r', /secret_id is missing/],
     ['nosuch://host?password=pw-SeCrEt', /unknown secret provider scheme nosuch|no secret provider is registered for the scheme nosuch/],
