@@ -62,7 +62,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   for (const warning of warnings) {
     const owner = located.find((l) => warning.includes(`"${l.spec.name}"`));
     const range = owner ? checked.parsed.sourceMap.range(owner.path) : { line: 1, column: 1, endLine: 1, endColumn: 1 };
-    diagnostics.push({ ruleId: 'cache-warning', severity: 'warning', message: warning, ...range, path: owner ? [...owner.path] : [] });
+    diagnostics.push({ ruleId: 'hashing-key-weak', severity: 'warning', message: warning, ...range, path: owner ? [...owner.path] : [] });
   }
   return { config: checked.config, registry, diagnostics };
 }

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { lintText } from '../src/lint.js';
-import { catalogue } from '../src/rules/catalogue.js';
+import { catalogue, stageCommand } from '../src/rules/catalogue.js';
 import { rules } from '../src/rules/index.js';
 
 const root = new URL('../', import.meta.url);
@@ -59,7 +59,7 @@ for (const rule of all) {
     for (const heading of ['What it catches', 'Why it matters', 'How to fix']) assert.ok(md.includes(`\n## ${heading}\n`), `has "${heading}"`);
     assert.ok(example(md, 'Failing example'), 'has a failing example');
     assert.ok(example(md, 'Passing example'), 'has a passing example');
-    if (rule.stage !== 'lint') assert.ok(md.includes(rule.stage === 'check' ? 'maverics-config check' : 'maverics-config check --connect'), 'says which command reports it');
+    if (rule.stage !== 'lint') assert.ok(md.includes(stageCommand(rule.stage)), 'says which command reports it');
   });
 
   if (rule.stage === 'lint') {
@@ -71,7 +71,7 @@ for (const rule of all) {
       assert.equal(passing.map((d) => `${d.line}:${d.column} ${d.ruleId}: ${d.message}`), [], 'the passing example has no finding at all');
     });
   } else {
-    test(`${rule.id}: both examples lint clean (what fails is found only by ${rule.stage === 'check' ? 'check' : 'check --connect'})`, () => {
+    test(`${rule.id}: both examples lint clean (what fails is found only by ${stageCommand(rule.stage)})`, () => {
       const md = page(rule.id);
       for (const heading of ['Failing example', 'Passing example']) {
         const found = shown(example(md, heading) ?? '');

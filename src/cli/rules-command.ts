@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { UsageError } from '../errors.js';
-import { catalogue } from '../rules/catalogue.js';
+import { catalogue, stageCommand } from '../rules/catalogue.js';
 import { didYouMean } from '../schema/did-you-mean.js';
 
 /** `rules` lists the catalogue; `rules <id>` prints that rule's documentation page. */
@@ -11,7 +11,7 @@ export async function rulesCommand(args: string[]): Promise<number> {
   if (id === undefined) {
     const width = Math.max(...all.map((r) => r.id.length));
     for (const r of all) {
-      const where = r.stage === 'lint' ? '' : ` [${r.stage === 'check' ? 'check' : 'check --connect'}]`;
+      const where = r.stage === 'lint' ? '' : ` [${stageCommand(r.stage).replace(/^maverics-config /, '')}]`;
       process.stdout.write(`${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.description}${where}\n`);
     }
     return 0;

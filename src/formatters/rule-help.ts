@@ -1,5 +1,5 @@
 /** What CI formats say about a rule beyond its id: where its documentation lives and which command reports it. */
-import type { RuleMeta } from '../rules/catalogue.js';
+import { stageCommand, type RuleMeta } from '../rules/catalogue.js';
 
 /**
  * Where the rule pages are published: `docs/rules/<id>.md` of the project's repository. One
@@ -13,7 +13,7 @@ export function ruleDocUrl(id: string): string {
 }
 
 export function reportedBy(rule: RuleMeta): string {
-  return rule.stage === 'lint' ? '`maverics-config lint` (and `check`)' : rule.stage === 'check' ? '`maverics-config check`' : '`maverics-config check --connect`';
+  return rule.stage === 'lint' ? '`maverics-config lint` (and `check`)' : `\`${stageCommand(rule.stage)}\``;
 }
 
 /** A short help text: the description, who reports it, and how to read the full page offline. */

@@ -5,8 +5,15 @@ export interface RuleMeta {
   id: string;
   severity: Severity;
   description: string;
-  /** Which command reports it: every `lint`, or only `check` / `check --connect`. */
-  stage: 'lint' | 'check' | 'connect';
+  /** Which command reports it: every `lint`, only `check` / `check --connect`, or `loadConfig()`. */
+  stage: RuleStage;
+}
+
+export type RuleStage = 'lint' | 'check' | 'connect' | 'load';
+
+/** The command (or call) that reports a stage's rules, as a user types it. */
+export function stageCommand(stage: RuleStage): string {
+  return { lint: 'maverics-config lint', check: 'maverics-config check', connect: 'maverics-config check --connect', load: 'loadConfig()' }[stage];
 }
 
 /**
@@ -22,6 +29,7 @@ export const stageRules: readonly RuleMeta[] = [
   { id: 'redis-auth-failed', severity: 'error', stage: 'connect', description: 'Redis rejected the ACL username or password.' },
   { id: 'redis-tls-handshake', severity: 'error', stage: 'connect', description: 'TLS with Redis failed: untrusted certificate, a version below minVersion, or a plaintext server.' },
   { id: 'redis-cluster-incomplete', severity: 'warning', stage: 'connect', description: 'A Redis cluster has nodes that are not listed in `addresses`.' },
+  { id: 'hashing-key-weak', severity: 'warning', stage: 'load', description: 'A Redis cache hashes key names without a hashing key, or with one that is not 64 hex characters.' },
   { id: 'unused-disable', severity: 'warning', stage: 'lint', description: 'An inline disable directive that suppresses nothing, or names an unknown rule.' },
 ];
 

@@ -116,7 +116,7 @@ test('warnings come back with the registry: no hashing key says what that costs'
   const text = config(server.address).replace('    hashing:\n      keys:\n        current: <redis_hash>\n', '');
   const { registry, diagnostics } = await loadConfig({ text, secretProvider: provider });
   await registry.close();
-  assert.ok(diagnostics.some((d) => d.ruleId === 'cache-warning' && /hash/i.test(d.message)), JSON.stringify(diagnostics));
+  assert.ok(diagnostics.some((d) => d.ruleId === 'hashing-key-weak' && /hash/i.test(d.message)), JSON.stringify(diagnostics));
 });
 
 test('file: reads the config from disk; an unreadable file is an error with a code', async () => {
