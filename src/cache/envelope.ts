@@ -15,8 +15,8 @@ const EXPIRY_LENGTH = 8;
 const HEADER_LENGTH = 1 + KEY_ID_LENGTH + NONCE_LENGTH;
 /** Bytes an envelope adds to a value. */
 export const ENVELOPE_OVERHEAD = HEADER_LENGTH + EXPIRY_LENGTH + TAG_LENGTH;
-/** Values up to this size are staged in a reused buffer before encryption; larger ones are not kept around. */
-const PLAIN_SCRATCH_MAX = 64 * 1024;
+/** Shared by every cipher: a 128-bit tag, and on opening no shorter tag accepted. */
+const GCM_OPTIONS = Object.freeze({ authTagLength: TAG_LENGTH });
 const KEY_ID_LABEL = 'maverics-config key id';
 const HEX_KEY = /^[0-9a-fA-F]{64}$/;
 
@@ -83,9 +83,7 @@ export class Envelope {
   readonly #keys: EnvelopeKey[];
   /** u16 BE length of the cache name, then the name: the fixed part of every associated data. */
   readonly #namePart: Buffer;
-  readonly #expiry = Buffer.alloc(EXPIRY_LENGTH);
   #scratch = Buffer.alloc(0);
-  #plain = Buffer.alloc(0);
 
   constructor(cacheName: string, current: SecretValue, old: readonly SecretValue[] = []) {
     const toKey = (secret: SecretValue, role: string): EnvelopeKey => {
@@ -114,27 +112,17 @@ export class Envelope {
     out[0] = ENVELOPE_VERSION;
     k.id.copy(out, 1);
     writeNonce(out, 1 + KEY_ID_LENGTH);
-    const cipher = createCipheriv('aes-256-gcm', k.key, out.subarray(1 + KEY_ID_LENGTH, HEADER_LENGTH), {
-      authTagLength: TAG_LENGTH,
-    });
+    const cipher = createCipheriv('aes-256-gcm', k.key, out.subarray(1 + KEY_ID_LENGTH, HEADER_LENGTH), GCM_OPTIONS);
     cipher.setAAD(this.#aad(out, logicalKey));
-    let offset = HEADER_LENGTH;
-    if (value.length <= PLAIN_SCRATCH_MAX) {
-      // One update over expiry|value staged in a reused buffer: a second native call (and its
-      // 8-byte output) per value costs more than copying a small value once.
-      const plain = this.#plainScratch(EXPIRY_LENGTH + value.length);
-      writeExpiry(plain, expiresAt);
-      value.copy(plain, EXPIRY_LENGTH);
-      offset += cipher.update(plain).copy(out, offset);
-      plain.fill(0); // the staging buffer outlives the call: leave no plaintext in it
-    } else {
-      const expiry = this.#expiry;
-      writeExpiry(expiry, expiresAt);
-      offset += cipher.update(expiry).copy(out, offset);
-      offset += cipher.update(value).copy(out, offset);
-    }
+    // The plaintext (expiresAt | value) is laid out where its ciphertext goes and encrypted in one
+    // update, whose output then overwrites it: GCM's output is exactly as long as its input, so no
+    // plaintext is left behind, and no staging buffer (nor a second update call) is needed.
+    const body = out.subarray(HEADER_LENGTH, HEADER_LENGTH + EXPIRY_LENGTH + value.length);
+    writeExpiry(body, expiresAt);
+    value.copy(body, EXPIRY_LENGTH);
+    out.set(cipher.update(body), HEADER_LENGTH);
     cipher.final(); // GCM is a stream mode: final() only computes the tag, it returns no bytes
-    cipher.getAuthTag().copy(out, offset);
+    out.set(cipher.getAuthTag(), HEADER_LENGTH + body.length);
     return out;
   }
 
@@ -153,9 +141,7 @@ export class Envelope {
     if (k === undefined) return { ok: false, reason: 'unknown-key' };
     let plain: Buffer;
     try {
-      const decipher = createDecipheriv('aes-256-gcm', k.key, data.subarray(1 + KEY_ID_LENGTH, HEADER_LENGTH), {
-        authTagLength: TAG_LENGTH,
-      });
+      const decipher = createDecipheriv('aes-256-gcm', k.key, data.subarray(1 + KEY_ID_LENGTH, HEADER_LENGTH), GCM_OPTIONS);
       decipher.setAAD(this.#aad(data, logicalKey));
       decipher.setAuthTag(data.subarray(data.length - TAG_LENGTH));
       plain = decipher.update(data.subarray(HEADER_LENGTH, data.length - TAG_LENGTH));
@@ -167,12 +153,6 @@ export class Envelope {
     const expiresAt = plain.readUInt32BE(0) * 0x1_0000_0000 + plain.readUInt32BE(4);
     if (expiresAt !== 0 && expiresAt <= now) return { ok: false, reason: 'expired' };
     return { ok: true, value: plain.subarray(EXPIRY_LENGTH) };
-  }
-
-  /** A view of `length` bytes of the reused plaintext buffer (update() consumes it synchronously). */
-  #plainScratch(length: number): Buffer {
-    if (this.#plain.length < length) this.#plain = Buffer.allocUnsafe(Math.max(length, 2 * this.#plain.length, 2048));
-    return this.#plain.subarray(0, length);
   }
 
   /**

@@ -57,6 +57,8 @@ function commonOptions(p: ConnectionParams): RedisOptions {
     // deadline this keeps the queue short during an outage.
     maxRetriesPerRequest: 1,
     commandTimeout: p.commandTimeoutMs,
+    // The cache's GET/SET/DEL on a single connection do not use it: RedisCache#send batches them
+    // per tick itself. A cluster sets it on the Cluster too.
     enableAutoPipelining: true,
     // Shown by CLIENT LIST; Redis refuses names with spaces or newlines, and a cache name may have them.
     connectionName: `maverics-config:${p.cache.replace(/[^\w.:-]/g, '_')}`,

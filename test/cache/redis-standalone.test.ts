@@ -49,6 +49,17 @@ test('round trip, miss, overwrite, delete, stats; topology detected as standalon
   assert.equal(c.stats(), { hits: 2, misses: 2, errors: 0, integrityFailures: 0 });
 });
 
+test('commands issued in one tick reach Redis in the order they were issued', async () => {
+  const c = await openCache('order', [plain.address]);
+  // Not awaited one by one: all of these leave in one write, and each must see the one before.
+  const done = [c.set('k', Buffer.from('one')), c.delete('k'), c.set('k', Buffer.from('two')), c.get('k'), c.delete('k'), c.get('k')];
+  const results = await Promise.all(done);
+  assert.equal(results[3], Buffer.from('two'));
+  assert.is(results[5], undefined);
+  const many = await Promise.all(Array.from({ length: 200 }, (_, i) => c.set(`m${i}`, Buffer.from(`v${i}`)).then(() => c.get(`m${i}`))));
+  many.forEach((v, i) => assert.equal(v, Buffer.from(`v${i}`)));
+});
+
 test('a cache name with spaces and non-ASCII works (it also names the connection)', async () => {
   const c = await openCache('my cache é', [plain.address]);
   await c.set('k', Buffer.from('v'));
