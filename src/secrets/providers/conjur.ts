@@ -21,7 +21,8 @@ import { SecretProviderError, type ProviderOptions, type SecretProvider } from '
 import { describeProviderUrl, parseProviderUrl, type ConjurConfig } from '../provider-url.js';
 import { SecretValue } from '../secret-value.js';
 import { extraCas, HttpsTransport, parseJsonBody, safeCode, statusKind, type HttpAnswer } from './https-transport.js';
-import { isPlainObject, raceAbort } from './shared.js';
+import { RestProvider } from './rest-provider.js';
+import { isPlainObject } from './shared.js';
 import { TokenCache, usableUntil, type IssuedToken } from './token-cache.js';
 
 /** Conjur's documented token lifetime. */
@@ -38,29 +39,10 @@ export async function createConjurProvider(url: URL, options: ProviderOptions): 
   return new ConjurProvider(config, new HttpsTransport(`https://${config.host}`, '', { ca: cas }, description), description);
 }
 
-export class ConjurProvider implements SecretProvider {
-  readonly description: string;
-  readonly #config: ConjurConfig;
-  readonly #http: HttpsTransport;
+export class ConjurProvider extends RestProvider<ConjurConfig> {
   readonly #tokens = new TokenCache(() => this.#authenticate());
-  #closed = false;
 
-  constructor(config: ConjurConfig, http: HttpsTransport, description: string) {
-    this.#config = config;
-    this.#http = http;
-    this.description = description;
-  }
-
-  get(key: string, signal: AbortSignal): Promise<SecretValue | undefined> {
-    return raceAbort(this.#get(key, signal), signal, `${this.description}: reading ${key}`);
-  }
-
-  async close(): Promise<void> {
-    this.#closed = true;
-    this.#http.close();
-  }
-
-  async #get(key: string, signal: AbortSignal): Promise<SecretValue | undefined> {
+  protected async lookup(key: string, signal: AbortSignal): Promise<SecretValue | undefined> {
     let token = await this.#tokens.get();
     let answer = await this.#read(key, token, signal);
     if (answer.status === 401) {
@@ -71,13 +53,13 @@ export class ConjurProvider implements SecretProvider {
     }
     if (answer.status === 200) return new SecretValue(answer.body, key);
     if (answer.status === 404) return undefined;
-    const hint = answer.status === 403 ? ` (${this.#config.login} may not execute the variable ${key})` : answer.status === 401 ? ' (the new token was refused too)' : '';
+    const hint = answer.status === 403 ? ` (${this.config.login} may not execute the variable ${key})` : answer.status === 401 ? ' (the new token was refused too)' : '';
     throw new SecretProviderError(statusKind(answer.status), `${this.description}: reading the variable ${key} failed: HTTP ${answer.status}${conjurError(answer)}${hint}`);
   }
 
   #read(key: string, token: IssuedToken, signal: AbortSignal): Promise<HttpAnswer> {
-    const { account } = this.#config;
-    return this.#http.request({
+    const { account } = this.config;
+    return this.http.request({
       method: 'GET',
       path: `/secrets/${encodeURIComponent(account)}/variable/${encodeURIComponent(key)}`,
       headers: { authorization: token.header, accept: '*/*' },
@@ -87,10 +69,10 @@ export class ConjurProvider implements SecretProvider {
   }
 
   async #authenticate(): Promise<IssuedToken> {
-    if (this.#closed) throw new SecretProviderError('unreachable', `${this.description}: the provider is closed`);
-    const { account, login, apiKey } = this.#config;
+    if (this.closed) throw new SecretProviderError('unreachable', `${this.description}: the provider is closed`);
+    const { account, login, apiKey } = this.config;
     const what = `authenticating as ${login} in account ${account}`;
-    const answer = await this.#http.request({
+    const answer = await this.http.request({
       method: 'POST',
       path: `/authn/${encodeURIComponent(account)}/${encodeURIComponent(login)}/authenticate`,
       headers: { 'content-type': 'text/plain', 'accept-encoding': 'base64', accept: '*/*' },

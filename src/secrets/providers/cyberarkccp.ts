@@ -17,7 +17,8 @@ import { SecretProviderError, type ProviderOptions, type SecretProvider } from '
 import { describeProviderUrl, parseProviderUrl, type CyberArkCcpConfig } from '../provider-url.js';
 import { SecretValue } from '../secret-value.js';
 import { extraCas, HttpsTransport, parseJsonBody, readPem, safeCode, statusKind, type HttpAnswer } from './https-transport.js';
-import { isPlainObject, raceAbort } from './shared.js';
+import { RestProvider } from './rest-provider.js';
+import { isPlainObject } from './shared.js';
 
 const DEFAULT_WEB_SERVICE = '/AIMWebService';
 const NOT_FOUND = 'APPAP004E';
@@ -34,30 +35,13 @@ export async function createCyberArkCcpProvider(url: URL, options: ProviderOptio
   return new CyberArkCcpProvider(config, new HttpsTransport(`https://${config.host}`, basePath, { ca: cas, cert, key }, description), description);
 }
 
-export class CyberArkCcpProvider implements SecretProvider {
-  readonly description: string;
-  readonly #config: CyberArkCcpConfig;
-  readonly #http: HttpsTransport;
+export class CyberArkCcpProvider extends RestProvider<CyberArkCcpConfig> {
 
-  constructor(config: CyberArkCcpConfig, http: HttpsTransport, description: string) {
-    this.#config = config;
-    this.#http = http;
-    this.description = description;
-  }
-
-  get(key: string, signal: AbortSignal): Promise<SecretValue | undefined> {
-    return raceAbort(this.#get(key, signal), signal, `${this.description}: reading ${key}`);
-  }
-
-  async close(): Promise<void> {
-    this.#http.close();
-  }
-
-  async #get(key: string, signal: AbortSignal): Promise<SecretValue | undefined> {
-    const { appId, safe, folder, newLineDelim } = this.#config;
+  protected async lookup(key: string, signal: AbortSignal): Promise<SecretValue | undefined> {
+    const { appId, safe, folder, newLineDelim } = this.config;
     const query = new URLSearchParams({ AppID: appId, Safe: safe, ...(folder ? { Folder: folder } : {}), Object: key });
     const what = `fetching the object ${key} from the safe ${safe}${folder ? ` (folder ${folder})` : ''} as AppID ${appId}`;
-    const answer = await this.#http.request({ method: 'GET', path: `/api/Accounts?${query.toString()}`, signal, what });
+    const answer = await this.http.request({ method: 'GET', path: `/api/Accounts?${query.toString()}`, signal, what });
     const code = ccpErrorCode(answer);
     if (answer.status === 404 && code === NOT_FOUND) return undefined;
     if (answer.status !== 200) {

@@ -23,7 +23,8 @@ import { SecretProviderError, type ProviderOptions, type SecretProvider } from '
 import { describeProviderUrl, parseProviderUrl, type DelineaConfig } from '../provider-url.js';
 import { SecretValue } from '../secret-value.js';
 import { extraCas, HttpsTransport, parseJsonBody, safeCode, statusKind, worthRetrying, type HttpAnswer } from './https-transport.js';
-import { isPlainObject, raceAbort } from './shared.js';
+import { RestProvider } from './rest-provider.js';
+import { isPlainObject } from './shared.js';
 import { TokenCache, usableUntil, type IssuedToken } from './token-cache.js';
 
 const LOGIN_TIMEOUT_MS = 30_000;
@@ -59,33 +60,14 @@ export function folderSegments(folder: string): string[] {
   return folder.split(/[\\/]+/).filter((s) => s !== '');
 }
 
-export class DelineaProvider implements SecretProvider {
-  readonly description: string;
-  readonly #config: DelineaConfig;
-  readonly #http: HttpsTransport;
+export class DelineaProvider extends RestProvider<DelineaConfig> {
   readonly #tokens = new TokenCache(() => this.#login());
   /** The folder's secrets by name, listed once. */
   #index: Promise<Map<string, SecretRecord[]>> | undefined;
   /** Without a folder: one search per secret name. */
   readonly #searches = new Map<string, Promise<SecretRecord[]>>();
-  #closed = false;
 
-  constructor(config: DelineaConfig, http: HttpsTransport, description: string) {
-    this.#config = config;
-    this.#http = http;
-    this.description = description;
-  }
-
-  get(key: string, signal: AbortSignal): Promise<SecretValue | undefined> {
-    return raceAbort(this.#get(key, signal), signal, `${this.description}: reading ${key}`);
-  }
-
-  async close(): Promise<void> {
-    this.#closed = true;
-    this.#http.close();
-  }
-
-  async #get(key: string, signal: AbortSignal): Promise<SecretValue | undefined> {
+  protected async lookup(key: string, signal: AbortSignal): Promise<SecretValue | undefined> {
     const ref = splitDelineaReference(key);
     if (!ref) return undefined;
     const candidates = await this.#find(ref.secret);
@@ -93,7 +75,7 @@ export class DelineaProvider implements SecretProvider {
     const folded = exact.length ? exact : candidates.filter((r) => r.name.toLowerCase() === ref.secret.toLowerCase());
     if (folded.length === 0) return undefined;
     if (folded.length > 1) {
-      const where = this.#config.folder ? `in the folder ${this.#config.folder}` : 'visible to this user (add ?folder=… to the URL)';
+      const where = this.config.folder ? `in the folder ${this.config.folder}` : 'visible to this user (add ?folder=… to the URL)';
       throw new SecretProviderError('bad-response', `${this.description}: ${folded.length} secrets named ${ref.secret} ${where}; rename one so the reference is unambiguous`);
     }
     const secret = folded[0] as SecretRecord;
@@ -111,7 +93,7 @@ export class DelineaProvider implements SecretProvider {
 
   /** The secrets that may be the one named `name`. */
   #find(name: string): Promise<SecretRecord[]> {
-    if (this.#config.folder) {
+    if (this.config.folder) {
       this.#index ??= this.#remember(this.#listFolder(), () => (this.#index = undefined));
       return this.#index.then((index) => [...(index.get(name.toLowerCase()) ?? [])]);
     }
@@ -132,8 +114,8 @@ export class DelineaProvider implements SecretProvider {
   }
 
   async #listFolder(): Promise<Map<string, SecretRecord[]>> {
-    const folderId = await this.#folderId(this.#config.folder ?? '');
-    const records = await this.#list(`filter.folderId=${folderId}`, `listing the secrets of the folder ${this.#config.folder ?? ''}`);
+    const folderId = await this.#folderId(this.config.folder ?? '');
+    const records = await this.#list(`filter.folderId=${folderId}`, `listing the secrets of the folder ${this.config.folder ?? ''}`);
     const index = new Map<string, SecretRecord[]>();
     for (const record of records) {
       const key = record.name.toLowerCase();
@@ -161,7 +143,7 @@ export class DelineaProvider implements SecretProvider {
     const matches = byPath.length || wanted.length > 1 ? byPath : folders.filter((f) => f.name.toLowerCase() === leaf.toLowerCase());
     if (matches.length === 1) return (matches[0] as { id: number }).id;
     if (matches.length === 0) {
-      throw new SecretProviderError('bad-url', `${this.description}: the folder ${folder} does not exist or ${this.#config.username} may not see it`);
+      throw new SecretProviderError('bad-url', `${this.description}: the folder ${folder} does not exist or ${this.config.username} may not see it`);
     }
     throw new SecretProviderError('bad-url', `${this.description}: ${matches.length} folders are named ${leaf}; give the whole path, e.g. folder=${matches[0]?.path ?? leaf}`);
   }
@@ -199,14 +181,14 @@ export class DelineaProvider implements SecretProvider {
   }
 
   #send(call: { method: 'GET'; path: string; what: string }, token: IssuedToken, signal: AbortSignal): Promise<HttpAnswer> {
-    return this.#http.request({ ...call, headers: { authorization: token.header }, signal });
+    return this.http.request({ ...call, headers: { authorization: token.header }, signal });
   }
 
   async #login(): Promise<IssuedToken> {
-    if (this.#closed) throw new SecretProviderError('unreachable', `${this.description}: the provider is closed`);
-    const { username, password } = this.#config;
+    if (this.closed) throw new SecretProviderError('unreachable', `${this.description}: the provider is closed`);
+    const { username, password } = this.config;
     const what = `logging in as ${username}`;
-    const answer = await this.#http.request({
+    const answer = await this.http.request({
       method: 'POST',
       path: '/oauth2/token',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -228,7 +210,7 @@ export class DelineaProvider implements SecretProvider {
   }
 
   #statusError(answer: HttpAnswer, what: string): SecretProviderError {
-    const hint = answer.status === 403 ? ` (${this.#config.username} may not view it)` : '';
+    const hint = answer.status === 403 ? ` (${this.config.username} may not view it)` : '';
     return new SecretProviderError(statusKind(answer.status), `${this.description}: ${what} failed: HTTP ${answer.status}${delineaError(answer)}${hint}`);
   }
 
