@@ -13,6 +13,7 @@ const rule: Rule = {
     ipv6: 'an IPv6 address must be in brackets: `[{host}]:{port}`',
     badHost: 'expected host:port, got a host with characters a host name cannot have (spaces, slashes, …)',
     empty: 'expected host:port, got an empty address',
+    spaces: 'the address has spaces around it, which the Orchestrator does not strip (the host name would be looked up with them); write `{trimmed}`',
     credentials: 'expected host:port, got credentials before `@`; put them in `redis.username` and `redis.password` (best a secret reference) and write the address as host:port',
   },
   check({ config, report }) {
@@ -22,7 +23,8 @@ const rule: Rule = {
           if (address === '') report({ path: [...cache.path, 'redis', 'addresses', i], messageId: 'empty' });
           return;
         }
-        const problem = checkAddress(address.trim());
+        const trimmed = address.trim();
+        const problem = checkAddress(trimmed) ?? (trimmed !== address ? { id: 'spaces', data: { trimmed } } : undefined);
         if (problem) report({ path: [...cache.path, 'redis', 'addresses', i], messageId: problem.id, data: problem.data });
       });
     }

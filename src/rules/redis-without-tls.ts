@@ -13,7 +13,8 @@ const rule: Rule = {
       const redis = obj(cache.value.redis);
       if (redis.tls !== undefined) continue;
       const addresses = list(redis.addresses);
-      const index = addresses.findIndex((a) => isLiteralName(a) && !isLoopback(a));
+      // An address with a scheme is already a redis-address error; saying more about it is noise.
+      const index = addresses.findIndex((a) => isLiteralName(a) && !a.includes('://') && !isLoopback(a));
       if (index === -1) continue;
       report({ path: [...cache.path, 'redis', 'addresses', index], messageId: 'plaintext', data: { name: String(cache.value.name ?? ''), address: withoutCredentials(String(addresses[index])) } });
     }

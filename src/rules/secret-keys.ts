@@ -6,7 +6,7 @@ import { isDeferredValue } from '../secrets/references.js';
  * Key names that hold secrets, matched at the end of the key (`oauthClientSecret`, `apiToken`,
  * `serviceAccountPassword`), so that `ldapCASecretName`, `tokenValidation` or `keyFile` are not.
  */
-const SECRET_KEY = /(password|passwd|secret|token|apikey|api_key|privatekey|private_key|psk|clientsecret)$/i;
+const SECRET_KEY = /(password|passwd|passphrase|secret|token|apikey|api_key|privatekey|private_key|secretkey|secretaccesskey|signingkey|psk|clientsecret)$/i;
 
 /** The key that makes the value at `path` a secret (`oauthClientSecret`, `encryption.keys.current`), or undefined. */
 export function secretKeyName(path: JsonPath): string | undefined {

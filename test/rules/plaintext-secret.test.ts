@@ -38,6 +38,8 @@ apps:
     { name: 'a literal client secret (as in poddar007)', code: connector('oauthClientSecret', CANARY), errors: [{ line: 5, column: 24, endColumn: 43, severity: 'warning', message: /^`oauthClientSecret` holds a literal secret; .* write a reference such as <vault\.connectors_oauthClientSecret>$/ }] },
     { name: 'clientSecret', code: connector('clientSecret', CANARY), errors: [{ line: 5, column: 19 }] },
     { name: 'apiToken', code: connector('apiToken', CANARY), errors: [{ line: 5, column: 15 }] },
+    { name: 'secretAccessKey', code: connector('secretAccessKey', CANARY), errors: [{ line: 5, column: 22 }] },
+    { name: 'signingKey', code: connector('signingKey', CANARY), errors: [{ line: 5, column: 17 }] },
     { name: 'a service account password', code: connector('serviceAccountPassword', CANARY), errors: [{ line: 5, column: 29 }] },
     { name: 'a redis password and literal keys', code: `version: 1
 caches:

@@ -57,6 +57,7 @@ caches:
     { name: 'brackets then no colon', code: cache('"[::1]6379"'), errors: at(/characters a host name cannot have/) },
     { name: 'bracketed IPv6 with port 0', code: cache('"[::1]:0"'), errors: at(/got port `0`/) },
     { name: 'a host with a space', code: cache('"redis example:6379"'), errors: at(/characters a host name cannot have/) },
+    { name: 'spaces around an otherwise good address', code: cache('" redis.example.com:6379 "'), errors: at(/spaces around it.*write `redis\.example\.com:6379`/) },
     { name: 'every bad address of a list is reported, in order', code: `version: 1
 caches:
   - name: c

@@ -15,6 +15,7 @@ testRule('redis-without-tls', {
   valid: [
     { name: 'with a TLS profile', code: `${cache('["redis.example.com:6379"]', '\n      tls: redis-tls')}tls:\n  redis-tls: {caFile: /ca.pem}\n` },
     { name: 'loopback IPv4', code: cache('["127.0.0.1:6379"]') },
+    { name: 'an address with a scheme is a redis-address error, not this', code: cache('["rediss://redis.example.com:6379"]') },
     { name: 'loopback 127/8', code: cache('["127.10.0.3:6379"]') },
     { name: 'localhost', code: cache('["localhost:6379", "LOCALHOST:6380"]') },
     { name: 'loopback IPv6', code: cache('["[::1]:6379"]') },
