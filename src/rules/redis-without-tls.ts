@@ -1,4 +1,5 @@
 import type { Rule } from './rule.js';
+import { checkAddress } from './redis-address.js';
 import { isLiteralName, list, obj, redisCaches } from './util.js';
 
 const rule: Rule = {
@@ -13,21 +14,14 @@ const rule: Rule = {
       const redis = obj(cache.value.redis);
       if (redis.tls !== undefined) continue;
       const addresses = list(redis.addresses);
-      // An address with a scheme is already a redis-address error; saying more about it is noise.
-      const index = addresses.findIndex((a) => isLiteralName(a) && !a.includes('://') && !isLoopback(a));
+      // A malformed address (a URL, credentials before `@`, …) is already a redis-address error; saying
+      // more about it is noise, and quoting it could repeat a password written into it.
+      const index = addresses.findIndex((a) => isLiteralName(a) && checkAddress(a.trim()) === undefined && !isLoopback(a));
       if (index === -1) continue;
-      report({ path: [...cache.path, 'redis', 'addresses', index], messageId: 'plaintext', data: { name: String(cache.value.name ?? ''), address: withoutCredentials(String(addresses[index])) } });
+      report({ path: [...cache.path, 'redis', 'addresses', index], messageId: 'plaintext', data: { name: String(cache.value.name ?? ''), address: String(addresses[index]) } });
     }
   },
 };
-
-/** An address as it may be shown: `user:password@` (with or without a scheme) cut out, since the password is a secret. */
-export function withoutCredentials(address: string): string {
-  const at = address.lastIndexOf('@');
-  if (at === -1) return address;
-  const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.exec(address)?.[0] ?? '';
-  return `${scheme}…@${address.slice(at + 1)}`;
-}
 
 export function isLoopback(address: string): boolean {
   const host = address.replace(/:\d*$/, '').replace(/^\[|\]$/g, '').toLowerCase();
