@@ -81,7 +81,10 @@ test('check, every format: resolved values and provider credentials never printe
     // The AWS key resolves to something that is not 64 hex: an error, so exit 1, and a report to search.
     assert.is(r.code, 1, `${format}: ${r.stderr}`);
     assert.ok(r.stdout.includes('encryption-key-format'), `${format}: the resolved key was judged`);
-    assert.not.ok(/unresolved-secret|secret-provider-error/.test(r.stdout), `${format}: every reference resolved: ${r.stdout}`);
+    // (SARIF lists every rule in its catalogue, so only the stylish and JSON reports are searched for these ids.)
+    if (format === 'json' || format === 'stylish') {
+      assert.not.ok(/unresolved-secret|secret-provider-error/.test(r.stdout), `${format}: every reference resolved: ${r.stdout}`);
+    }
     assertClean(`check --format ${format}`, r);
   }
 });
