@@ -5,7 +5,7 @@ import { secretKeyName } from './secret-keys.js';
 const rule: Rule = {
   id: 'env-reference-syntax',
   severity: 'warning',
-  description: 'A `{{ … }}` that is meant as an environment template but is not `{{ env.NAME }}`.',
+  description: 'A `{{ … }}` that is not `{{ env.NAME }}` (nor `{{ se.… }}`, nor a connector attribute in a header value).',
   messages: {
     malformed: '`{text}` is not an environment template the Orchestrator substitutes; write `{{ env.NAME }}` (lower-case `env.`, a name of letters, digits and _, two braces on each side)',
     // At a secret key the value is, until it is a real template, a literal secret: never quote it.
@@ -13,7 +13,8 @@ const rule: Rule = {
   },
   check({ parsed, report }) {
     for (const { path, value } of parsed.strings) {
-      const issue = malformedEnvTemplates(value)[0];
+      // Header values take connector attribute templates (`value: "{{ azure.sub }}"`).
+      const issue = malformedEnvTemplates(value, path.includes('headers'))[0];
       if (!issue) continue;
       if (secretKeyName(path)) report({ path, messageId: 'malformedSecret' });
       else report({ path, messageId: 'malformed', data: { text: issue.text.length > 40 ? `${issue.text.slice(0, 40)}…` : issue.text } });

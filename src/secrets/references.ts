@@ -74,21 +74,23 @@ const DOUBLE_BRACES = /\{\{([^{}]*)\}\}/g;
 /** `{{ env.X }` or `{ env.X }}`: one brace short on either side. */
 const UNBALANCED_ENV = /(?<!\{)\{\s*env\.[A-Za-z0-9_]*\s*\}\}|\{\{\s*env\.[A-Za-z0-9_]*\s*\}(?!\})/gi;
 
+/** `{{ <connector>.<attribute> }}`: the attribute templates header values take (`{{ azure.sub }}`). */
+const ATTRIBUTE_TEMPLATE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_.-]+$/;
+
 /**
- * Things that look like an attempt at `{{ env.NAME }}` but are not one: `{{ env }}`, `{{ ENV.X }}`,
- * `{{ env.1X }}`, `{{ env.A-B }}`, `{{ $X }}`, `{{ }}`, a brace short on one side. Other namespaces
- * are left alone: `{{ se.… }}` belongs to service extensions and `{{ azure.sub }}`-style templates
- * name connector attributes in headers.
+ * `{{ … }}` templates the Orchestrator does not substitute here: anything but `{{ env.NAME }}` and
+ * `{{ se.… }}` (service extensions), such as `{{ env }}`, `{{ ENV.X }}`, `{{ env.1X }}`, `{{ $X }}`,
+ * `{{ }}`, `{{ host }}`, and a brace short on one side of an env template. Where connector attribute
+ * templates are valid (header values, `allowAttributeTemplates`), `{{ azure.sub }}` is left alone.
  */
-export function malformedEnvTemplates(value: string): TemplateIssue[] {
+export function malformedEnvTemplates(value: string, allowAttributeTemplates = false): TemplateIssue[] {
   if (!value.includes('{') || !value.includes('}')) return [];
   const out: TemplateIssue[] = [];
   for (const m of value.matchAll(DOUBLE_BRACES)) {
     const inner = (m[1] as string).trim();
-    if (/^env\.[A-Za-z_][A-Za-z0-9_]*$/.test(inner)) continue;
-    if (inner === '' || /^env\b/i.test(inner) || inner.startsWith('$') || /^\.env\b/i.test(inner)) {
-      out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
-    }
+    if (/^env\.[A-Za-z_][A-Za-z0-9_]*$/.test(inner) || /^se\./.test(inner)) continue;
+    if (allowAttributeTemplates && !/^env\b/i.test(inner) && ATTRIBUTE_TEMPLATE.test(inner)) continue;
+    out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
   }
   for (const m of value.matchAll(UNBALANCED_ENV)) {
     out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
