@@ -72,11 +72,12 @@ function toIssue(error: SchemaError, path: JsonPath, data: unknown, typeErrorAt:
       if (typeErrorAt.has(error.instancePath) || isDeferredValue(data)) return undefined;
       const allowed = (error.params.allowedValues as unknown[]).map(String);
       const suggestion = typeof data === 'string' ? didYouMean(data, allowed) : undefined;
+      const hint = ENUM_HINTS[`${path.filter((s) => typeof s === 'string').slice(-2).join('.')}=${String(data)}`];
       return {
         kind: 'invalid-value',
         path,
         target: 'value',
-        message: `${where} is \`${String(data)}\`; expected one of ${allowed.map((a) => `\`${a}\``).join(', ')}${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}`,
+        message: `${where} is \`${String(data)}\`; expected one of ${allowed.map((a) => `\`${a}\``).join(', ')}${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}${hint ? `: ${hint}` : ''}`,
       };
     }
     case 'minItems':
@@ -113,6 +114,14 @@ function requiredMessage(path: JsonPath, missing: string): string {
   if (missing === 'addresses') return `${parent} has no \`addresses\`; list at least one host:port`;
   return `${parent} is missing the required key \`${missing}\``;
 }
+
+/** Values people reach for that the surface does not take, with what to do instead. */
+const ENUM_HINTS: Record<string, string> = {
+  'store.type=redis': 'Redis is never a session store; Redis caches are declared under `caches` and named by modes',
+  'store.type=memory': 'the in-memory session store is `local`',
+  'caches.type=memory': 'the built-in in-memory cache is `local_default`, always present; do not declare it',
+  'caches.type=local': 'the built-in in-memory cache is `local_default`, always present; do not declare it',
+};
 
 /** Keys that older Orchestrators or other places take, with the right spelling here. */
 const MISPLACED: Record<string, string> = {

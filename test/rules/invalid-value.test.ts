@@ -24,6 +24,7 @@ caches:
     { name: 'a number where text is wanted is wrong-type, not invalid-value', code: 'version: 1\nlogger: {level: 3}\n' },
   ],
   invalid: [
+    { name: 'redis as a session store says where Redis goes', code: 'version: 1\nsession:\n  store:\n    type: redis\n', errors: [{ line: 4, column: 11, message: /Redis is never a session store; Redis caches are declared under `caches`/ }] },
     { name: 'cache type', code: 'version: 1\ncaches:\n  - name: c\n    type: memcached\n', errors: [{ line: 4, column: 11, endColumn: 20, severity: 'error', message: /^`caches\[0\]\.type` is `memcached`; expected one of `redis`, `cluster`$/ }] },
     { name: 'cache type with a did-you-mean', code: 'version: 1\ncaches:\n  - name: c\n    type: rediss\n', errors: [{ line: 4, column: 11, message: /\(did you mean `redis`\?\)/ }] },
     { name: 'Redis is never a session store', code: 'version: 1\nsession:\n  store:\n    type: redis\n', errors: [{ line: 4, column: 11, message: /`session\.store\.type` is `redis`; expected one of `local`, `cluster`/ }] },
