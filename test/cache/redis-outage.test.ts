@@ -48,28 +48,34 @@ test('server killed mid-load: every operation settles within its deadline, then 
     }
   };
   const workers = Array.from({ length: 20 }, (_, w) => worker(w));
-  await sleep(300);
-  const okBefore = ok;
-  await server.stop('SIGKILL');
-  await sleep(1500);
-  const failedDuring = failed;
-  await server.restart();
-  const until = Date.now() + 15_000;
+  let okBefore: number | undefined;
+  let failedDuring: number | undefined;
   let recovered = false;
-  while (Date.now() < until) {
-    try {
-      await cache.set('after-restart', Buffer.from('v'));
-      recovered = (await cache.get('after-restart'))?.toString() === 'v';
-      if (recovered) break;
-    } catch {
-      await sleep(100);
+  try {
+    await sleep(300);
+    okBefore = ok;
+    await server.stop('SIGKILL');
+    await sleep(1500);
+    failedDuring = failed;
+    await server.restart();
+    const until = Date.now() + 15_000;
+    while (Date.now() < until) {
+      try {
+        await cache.set('after-restart', Buffer.from('v'));
+        recovered = (await cache.get('after-restart'))?.toString() === 'v';
+        if (recovered) break;
+      } catch {
+        await sleep(100);
+      }
     }
+  } finally {
+    // Even when a step above fails, the load stops: otherwise the workers keep the process alive.
+    stop = true;
+    await Promise.all(workers);
   }
-  stop = true;
-  await Promise.all(workers);
 
-  assert.ok(okBefore > 0, 'load ran before the outage');
-  assert.ok(failedDuring > 0, 'operations failed during the outage');
+  assert.ok(okBefore !== undefined && okBefore > 0, 'load ran before the outage');
+  assert.ok(failedDuring !== undefined && failedDuring > 0, 'operations failed during the outage');
   assert.ok(recovered, 'recovered after restart on the same port');
   // A set and a get each have a deadline; a pair may take two deadlines plus scheduling slack.
   assert.ok(slowest <= 2 * DEADLINE + 400, `slowest pair took ${slowest} ms`);

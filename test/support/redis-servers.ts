@@ -2,7 +2,7 @@
 // 6379, where a shared server listens), temp dirs, no persistence. Every process is killed when the
 // test process exits, even on a crash, so no test leaves a server behind.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,10 +28,26 @@ function portIsFree(port: number): Promise<boolean> {
   });
 }
 
-/** A free loopback port (and, for cluster nodes, its bus port +10000 free too). */
+/**
+ * The first port the kernel hands out for outgoing connections. Test servers stay below it: a client
+ * reconnecting to a killed server's port in that range can be given that very port as its own source
+ * port, connect to itself (TCP simultaneous open) and hold the port, so the server cannot come back.
+ */
+function ephemeralStart(): number {
+  try {
+    const low = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]);
+    return Number.isInteger(low) && low > 21000 ? low : 32768;
+  } catch {
+    return 32768;
+  }
+}
+
+/** A free loopback port (and, for cluster nodes, its bus port +10000 free too), below the ephemeral range. */
 export async function freePort(options: { clusterBus?: boolean } = {}): Promise<number> {
+  // Cluster bus ports are the port + 10000, so ports stay 10000 below the ephemeral range.
+  const span = ephemeralStart() - 10000 - 10000;
   for (let attempt = 0; attempt < 200; attempt++) {
-    const port = 20000 + Math.floor(Math.random() * 30000);
+    const port = 10000 + Math.floor(Math.random() * span);
     if (port === 6379 || port === 16379) continue;
     if (!(await portIsFree(port))) continue;
     if (options.clusterBus && !(await portIsFree(port + 10000))) continue;
