@@ -8,7 +8,7 @@
  * latency and fault injection and a request counter.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { delay, FaultPlan, GARBAGE_BODY } from './faults.js';
 import { readBody } from './vault-server.js';
 
@@ -36,7 +36,6 @@ export class AwsSecretsTestServer {
   endpoint = '';
 
   readonly #server: Server;
-  readonly #sockets = new Set<Socket>();
   readonly #secrets = new Map<string, StoredSecret>();
   readonly #accessKeys = new Set<string>();
   readonly #denied = new Set<string>();
@@ -44,10 +43,6 @@ export class AwsSecretsTestServer {
 
   constructor() {
     this.#server = createServer((req, res) => void this.#handle(req, res));
-    this.#server.on('connection', (socket: Socket) => {
-      this.#sockets.add(socket);
-      socket.on('close', () => this.#sockets.delete(socket));
-    });
   }
 
   get requests(): number {
@@ -61,7 +56,8 @@ export class AwsSecretsTestServer {
   }
 
   async stop(): Promise<void> {
-    for (const socket of this.#sockets) socket.destroy();
+    // Keep-alive connections would hold close() open; the clients are done with them.
+    this.#server.closeAllConnections();
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
   }
 

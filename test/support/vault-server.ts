@@ -8,7 +8,7 @@
  */
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { delay, FaultPlan, GARBAGE_BODY } from './faults.js';
 
@@ -42,7 +42,6 @@ export class VaultTestServer {
   port = 0;
 
   readonly #server: Server;
-  readonly #sockets = new Set<Socket>();
   /** namespace ('' for root) → mount path (no slashes) → mount */
   readonly #mounts = new Map<string, Map<string, Mount>>();
   readonly #tokens = new Set<string>();
@@ -57,14 +56,6 @@ export class VaultTestServer {
     this.#server = options.tls
       ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert, ca: options.tls.ca, requestCert: true, rejectUnauthorized: false }, handler)
       : createHttpServer(handler);
-    this.#server.on('connection', (socket: Socket) => {
-      this.#sockets.add(socket);
-      socket.on('close', () => this.#sockets.delete(socket));
-    });
-    this.#server.on('secureConnection', (socket: Socket) => {
-      this.#sockets.add(socket);
-      socket.on('close', () => this.#sockets.delete(socket));
-    });
   }
 
   get requests(): number {
@@ -79,7 +70,8 @@ export class VaultTestServer {
   }
 
   async stop(): Promise<void> {
-    for (const socket of this.#sockets) socket.destroy();
+    // Keep-alive connections would hold close() open; the clients are done with them.
+    this.#server.closeAllConnections();
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
   }
 
