@@ -8,7 +8,7 @@
  */
 import module from 'node:module';
 import { MavericsConfigError, UsageError } from '../errors.js';
-import { readPackageVersion } from './version.js';
+import { readPackageVersion } from '../meta/version.js';
 
 const HELP = `Usage: maverics-config <command> [options]
 

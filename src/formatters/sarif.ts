@@ -4,9 +4,9 @@
  * that survive edits elsewhere in the file, and suppressed results kept with their justification.
  * No source text is copied in: there is no `snippet`, so no secret can travel in the report.
  */
-import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, FileResult } from '../diagnostics.js';
+import { readPackageVersion } from '../meta/version.js';
 import { catalogue, type RuleMeta } from '../rules/catalogue.js';
 import type { Formatter } from './formatter.js';
 import { fingerprints, relativePath, reportRoot } from './locations.js';
@@ -33,7 +33,7 @@ export const sarif: Formatter = (results, options) => {
         tool: {
           driver: {
             name: 'maverics-config',
-            semanticVersion: toolVersion(),
+            semanticVersion: readPackageVersion(),
             informationUri: PROJECT_URL,
             rules: rules.map(descriptor),
           },
@@ -96,8 +96,3 @@ function directoryUri(dir: string): string {
   return href.endsWith('/') ? href : `${href}/`;
 }
 
-let version: string | undefined;
-function toolVersion(): string {
-  version ??= (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-  return version;
-}
