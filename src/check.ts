@@ -1,6 +1,6 @@
 import { compileConfig, type Env } from './compile.js';
-import type { Diagnostic, FileResult, JsonPath } from './diagnostics.js';
-import { finishResult, lintParsed, ruleIds } from './lint.js';
+import type { Diagnostic, FileResult } from './diagnostics.js';
+import { diagnosticAt, finishResult, lintParsed, ruleIds } from './lint.js';
 import { stageRules } from './rules/catalogue.js';
 import type { ParsedConfig } from './parse/parse-config.js';
 import { validateResolvedValues } from './resolved-values.js';
@@ -52,7 +52,7 @@ export async function checkConfig(text: string, options: CheckOptions = {}): Pro
       env: options.providerEnv ?? process.env,
     });
     secrets = result.values;
-    for (const problem of result.problems) diagnostics.push(at(parsed, problem.path, problem.ruleId, 'error', problem.message));
+    for (const problem of result.problems) diagnostics.push(diagnosticAt(parsed, problem.path, problem.ruleId, 'error', problem.message));
   }
   diagnostics.push(...validateResolvedValues(parsed, compiled.config, secrets));
   return { parsed, diagnostics, config: compiled.config, secrets };
@@ -73,6 +73,3 @@ export function ranRules(stages: readonly string[]): ReadonlySet<string> {
   return new Set([...ruleIds(), ...stageRules.filter((r) => stages.includes(r.stage)).map((r) => r.id)]);
 }
 
-export function at(parsed: ParsedConfig, path: JsonPath, ruleId: string, severity: 'error' | 'warning', message: string): Diagnostic {
-  return { ruleId, severity, message, ...parsed.sourceMap.range(path), path: [...path] };
-}

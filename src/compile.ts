@@ -1,4 +1,5 @@
 import type { Diagnostic, JsonPath } from './diagnostics.js';
+import { diagnosticAt } from './lint.js';
 import type { ParsedConfig } from './parse/parse-config.js';
 import { secretKeyName } from './rules/secret-keys.js';
 import { envTemplates, substituteEnv } from './secrets/references.js';
@@ -14,14 +15,8 @@ export type Env = Readonly<Record<string, string | undefined>>;
 export function compileConfig(parsed: ParsedConfig, env: Env): { config: Record<string, unknown>; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const reportUnset = (path: JsonPath, name: string): void => {
-    const range = parsed.sourceMap.range(path);
-    diagnostics.push({
-      ruleId: 'unset-env-var',
-      severity: 'warning',
-      message: `{{ env.${name} }} names an unset environment variable; it would become an empty string. Set ${name}, or give it in --env-file`,
-      ...range,
-      path: [...path],
-    });
+    const message = `{{ env.${name} }} names an unset environment variable; it would become an empty string. Set ${name}, or give it in --env-file`;
+    diagnostics.push(diagnosticAt(parsed, path, 'unset-env-var', 'warning', message));
   };
   const config = transform(parsed.value, [], (value, path) => {
     if (!value.includes('{{') || !envTemplates(value).length) return value;

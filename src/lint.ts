@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { toFileResult, type Diagnostic, type FileResult } from './diagnostics.js';
+import { toFileResult, type Diagnostic, type FileResult, type JsonPath, type Severity } from './diagnostics.js';
 import { parseConfig, type ParsedConfig } from './parse/parse-config.js';
 import { rules } from './rules/index.js';
 import { formatMessage, type Rule, type RuleContext } from './rules/rule.js';
@@ -82,6 +82,11 @@ export async function lintFiles(paths: readonly string[]): Promise<FileResult[]>
       return lintText(text, { filePath: absolute });
     }),
   );
+}
+
+/** A diagnostic at the value (or, when missing, the nearest parent key) of `path`: for the stages after the rules. */
+export function diagnosticAt(parsed: ParsedConfig, path: JsonPath, ruleId: string, severity: Severity, message: string): Diagnostic {
+  return { ruleId, severity, message, ...parsed.sourceMap.range(path), path: [...path] };
 }
 
 let ids: ReadonlySet<string> | undefined;

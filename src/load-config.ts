@@ -4,7 +4,7 @@ import type { CacheRegistry, CacheRegistryOptions } from './cache/index.js';
 import { checkConfig, ranRules, type CheckOptions } from './check.js';
 import type { Diagnostic } from './diagnostics.js';
 import { MavericsConfigError } from './errors.js';
-import { finishResult } from './lint.js';
+import { diagnosticAt, finishResult } from './lint.js';
 
 export interface LoadConfigOptions extends Omit<CheckOptions, 'connect' | 'filePath'> {
   /** The config file to read; or give `text` (and optionally `filePath` to name it). */
@@ -61,8 +61,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   const diagnostics = active.filter((d) => d.severity === 'warning');
   for (const warning of warnings) {
     const owner = located.find((l) => warning.includes(`"${l.spec.name}"`));
-    const range = owner ? checked.parsed.sourceMap.range(owner.path) : { line: 1, column: 1, endLine: 1, endColumn: 1 };
-    diagnostics.push({ ruleId: 'hashing-key-weak', severity: 'warning', message: warning, ...range, path: owner ? [...owner.path] : [] });
+    diagnostics.push(diagnosticAt(checked.parsed, owner?.path ?? [], 'hashing-key-weak', 'warning', warning));
   }
   return { config: checked.config, registry, diagnostics };
 }

@@ -1,7 +1,8 @@
 /** `check --connect`: every Redis cache probed as the runtime would connect, failures as diagnostics. */
 import { redisCacheSpecs } from './cache-specs.js';
-import { at, type CheckedConfig } from './check.js';
+import type { CheckedConfig } from './check.js';
 import type { Diagnostic } from './diagnostics.js';
+import { diagnosticAt } from './lint.js';
 
 export async function probeCaches(checked: CheckedConfig, options: { timeoutMs?: number }): Promise<Diagnostic[]> {
   if (!checked.config) return [];
@@ -16,7 +17,7 @@ export async function probeCaches(checked: CheckedConfig, options: { timeoutMs?:
   for (const { path, problems } of results) {
     for (const problem of problems) {
       const where = problem.addressIndex === undefined ? [...path, 'redis', 'addresses'] : [...path, 'redis', 'addresses', problem.addressIndex];
-      out.push(at(checked.parsed, where, problem.ruleId, problem.ruleId === 'redis-cluster-incomplete' ? 'warning' : 'error', problem.message));
+      out.push(diagnosticAt(checked.parsed, where, problem.ruleId, problem.ruleId === 'redis-cluster-incomplete' ? 'warning' : 'error', problem.message));
     }
   }
   return out;

@@ -5,6 +5,7 @@
  * never show it.
  */
 import type { Diagnostic, JsonPath } from './diagnostics.js';
+import { diagnosticAt } from './lint.js';
 import type { ParsedConfig } from './parse/parse-config.js';
 import { encryptionKeySlots, hashingKeySlots, keyProblem } from './rules/key-format.js';
 import redisAddress, { checkAddress } from './rules/redis-address.js';
@@ -16,7 +17,7 @@ import type { SecretValue } from './secrets/secret-value.js';
 export function validateResolvedValues(parsed: ParsedConfig, config: Record<string, unknown>, secrets: ReadonlyMap<string, SecretValue>): Diagnostic[] {
   const out: Diagnostic[] = [];
   const push = (path: JsonPath, ruleId: string, severity: Diagnostic['severity'], message: string): void => {
-    out.push({ ruleId, severity, message, ...parsed.sourceMap.range(path), path: [...path] });
+    out.push(diagnosticAt(parsed, path, ruleId, severity, message));
   };
   const keyChecks = [
     { slots: encryptionKeySlots(config), ruleId: 'encryption-key-format', severity: 'error' as const, what: 'an encryption key', need: 'AES-256-GCM needs exactly 64 hex characters (32 bytes)' },
