@@ -11,6 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -19,7 +20,7 @@ import { secretReferenceName } from '../../src/secrets/references.js';
 import { resolveSecrets, type SecretUse } from '../../src/secrets/resolver.js';
 import { VaultTestServer } from '../support/vault-server.js';
 
-const CORPUS = '/work/shared/corpus/real-world';
+const CORPUS = fileURLToPath(new URL('../../fixtures/real-world', import.meta.url));
 
 function usesOf(configFile: string): SecretUse[] {
   const parsed = parseConfig(readFileSync(join(CORPUS, configFile), 'utf8'));

@@ -1,12 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { resolveSecrets, type SecretUse } from '../../src/secrets/resolver.js';
 import { lookup } from '../../src/secrets/providers/secretfile.js';
 
-const CORPUS = '/work/shared/corpus/real-world/secrets';
+const CORPUS = fileURLToPath(new URL('../../fixtures/real-world/secrets', import.meta.url));
 const fips = join(CORPUS, 'strata-io__service-extension__examples__fips__ldap-search__secrets.yaml');
 const ldapSearch = join(CORPUS, 'strata-io__strata-service-extension-examples__ldap-search__secrets.yaml');
 const ldapTls = join(CORPUS, 'strata-io__strata-service-extension-examples__ldap-tls__secrets.yaml');

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import AjvDraft04, { type ValidateFunction } from 'ajv-draft-04';
 
-const schemaPath = new URL('../../../shared/vendor-data/sarif-schema-2.1.0.json', import.meta.url);
+const schemaPath = new URL('../../vendor/sarif/sarif-schema-2.1.0.json', import.meta.url);
 
 let validate: ValidateFunction | undefined;
 
