@@ -9,13 +9,13 @@ import type { FileResult } from '../src/diagnostics.js';
 import { formatters } from '../src/formatters/index.js';
 import { escapeData, escapeProperty } from '../src/formatters/github.js';
 import { lintText } from '../src/lint.js';
-import { catalogue } from '../src/rules/catalogue.js';
+import { catalogue, securityRules } from '../src/rules/catalogue.js';
 import { sarifProblems } from './support/sarif-validator.js';
 
 const dir = new URL('./fixtures/formatters/', import.meta.url);
 const results = JSON.parse(readFileSync(new URL('results.json', dir), 'utf8')) as FileResult[];
 const options = { cwd: '/repo', root: '/repo', color: false };
-const goldens: Record<string, string> = { stylish: 'txt', json: 'json', sarif: 'sarif', github: 'txt', junit: 'xml', gitlab: 'json' };
+const goldens: Record<string, string> = { stylish: 'txt', json: 'json', 'json-with-metadata': 'json', sarif: 'sarif', github: 'txt', junit: 'xml', gitlab: 'json' };
 
 /**
  * The SARIF golden holds the results, not the catalogue: the tool version, the rule descriptors and
@@ -93,20 +93,74 @@ test('sarif: repository-relative URIs under %SRCROOT%, absolute file URIs outsid
   ]);
 });
 
-test('sarif: suppressed results carry their justification; fingerprints ignore line numbers and are unique', () => {
-  const log = sarifLog(formatters.sarif?.(results, options) ?? '');
-  const all = log.runs[0]?.results ?? [];
-  const suppressed = all.filter((r) => r.suppressions);
-  assert.equal(suppressed.map((r) => r.suppressions), [
+test('sarif: suppressed results are left out by default, kept with their justification on request', () => {
+  const all = results.flatMap((r) => r.diagnostics);
+  const byDefault = sarifLog(formatters.sarif?.(results, options) ?? '').runs[0]?.results ?? [];
+  assert.is(byDefault.length, all.filter((d) => !d.suppression).length);
+  assert.not.ok(byDefault.some((r) => r.suppressions), 'no suppressed result in the default log');
+  const kept = sarifLog(formatters.sarif?.(results, { ...options, includeSuppressed: true }) ?? '').runs[0]?.results ?? [];
+  assert.is(kept.length, all.length);
+  assert.equal(kept.filter((r) => r.suppressions).map((r) => r.suppressions), [
     [{ kind: 'inSource', justification: 'the Redis instance encrypts at rest; see <ticket #42> & "ops" notes' }],
     [{ kind: 'inSource' }],
   ]);
-  const prints = all.map((r) => JSON.stringify(r.partialFingerprints));
+  // The flag does not change the fingerprints of the results both logs hold.
+  const printsOf = (rs: Record<string, unknown>[]) => rs.filter((r) => !r.suppressions).map((r) => JSON.stringify(r.partialFingerprints));
+  assert.equal(printsOf(kept), printsOf(byDefault));
+});
+
+test('sarif: primaryLocationLineHash on every result, unique, and unchanged when lines shift', () => {
+  const log = sarifLog(formatters.sarif?.(results, { ...options, includeSuppressed: true }) ?? '');
+  const all = log.runs[0]?.results ?? [];
+  const prints = all.map((r) => (r.partialFingerprints as Record<string, string>).primaryLocationLineHash);
+  assert.ok(prints.every((p) => typeof p === 'string' && /^[0-9a-f]{32}$/.test(p)), JSON.stringify(prints));
   assert.is(new Set(prints).size, prints.length, 'one fingerprint per result');
   // Ten lines inserted above every problem: the same alerts, so the same fingerprints.
   const moved = results.map((r) => ({ ...r, diagnostics: r.diagnostics.map((d) => ({ ...d, line: d.line + 10, endLine: d.endLine + 10 })) }));
-  const movedPrints = (sarifLog(formatters.sarif?.(moved, options) ?? '').runs[0]?.results ?? []).map((r) => JSON.stringify(r.partialFingerprints));
+  const movedPrints = (sarifLog(formatters.sarif?.(moved, { ...options, includeSuppressed: true }) ?? '').runs[0]?.results ?? []).map((r) => (r.partialFingerprints as Record<string, string>).primaryLocationLineHash);
   assert.equal(movedPrints, prints);
+});
+
+test('sarif: security rules carry the security tag, security-severity, precision and problem.severity', () => {
+  const log = sarifLog(formatters.sarif?.(results, options) ?? '');
+  const descriptors = log.runs[0]?.tool.driver.rules as unknown as { id: string; properties: Record<string, unknown> }[];
+  const security = descriptors.filter((r) => (r.properties.tags as string[]).includes('security')).map((r) => r.id);
+  for (const id of ['plaintext-secret', 'insecure-tls-version', 'tls-min-version', 'redis-without-tls', 'encryption-disabled', 'hashing-disabled', 'hashing-key-weak', 'encryption-key-reuse']) {
+    assert.ok(security.includes(id), `${id} is a security rule`);
+  }
+  for (const rule of descriptors) {
+    const p = rule.properties;
+    assert.ok(['very-high', 'high', 'medium', 'low'].includes(p.precision as string), `${rule.id} precision`);
+    assert.ok(['error', 'warning', 'recommendation'].includes(p['problem.severity'] as string), `${rule.id} problem.severity`);
+    if (!security.includes(rule.id)) {
+      assert.is(p['security-severity'], undefined, `${rule.id} is not a security rule`);
+      continue;
+    }
+    const score = p['security-severity'];
+    assert.type(score, 'string', `${rule.id}: security-severity is a string`);
+    assert.ok(Number(score) > 0 && Number(score) <= 10, `${rule.id}: ${String(score)}`);
+  }
+  // Every security entry names a rule of the catalogue (a typo would silently drop the data).
+  assert.equal(Object.keys(securityRules).filter((id) => !catalogue().some((r) => r.id === id)), []);
+});
+
+test('json-with-metadata: ESLint’s shape, rulesMeta for every rule that reported, suppressed ones included', () => {
+  const out = JSON.parse(formatters['json-with-metadata']?.(results, options) ?? '') as {
+    results: unknown[];
+    metadata: { cwd: string; rulesMeta: Record<string, { type: string; docs: { description: string; url: string }; messages: Record<string, string> }> };
+  };
+  assert.equal(out.results, JSON.parse(formatters.json?.(results, options) ?? ''));
+  const reported = [...new Set(results.flatMap((r) => r.diagnostics.map((d) => d.ruleId)))].sort();
+  assert.equal(Object.keys(out.metadata.rulesMeta), reported);
+  const byId = new Map(catalogue().map((r) => [r.id, r]));
+  for (const [id, meta] of Object.entries(out.metadata.rulesMeta)) {
+    assert.ok(['problem', 'suggestion'].includes(meta.type), id);
+    assert.is(meta.docs.description, byId.get(id)?.description);
+    assert.match(meta.docs.url, new RegExp(`/docs/rules/${id}\\.md$`));
+    assert.type(meta.messages, 'object');
+  }
+  assert.is(out.metadata.rulesMeta['reserved-cache-name']?.type, 'problem');
+  assert.is(out.metadata.rulesMeta['unknown-key']?.type, 'suggestion');
 });
 
 test('sarif: a real lintText run (errors, warnings, a suppression) validates', () => {
@@ -170,7 +224,7 @@ test('junit: well-formed enough for a strict reader: escaped text, no raw contro
   assert.not.match(xml, /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
   assert.ok(xml.includes('&amp; retry)'), 'ampersand escaped');
   assert.ok(xml.includes('&lt;host&gt;'), 'angle brackets escaped');
-  assert.ok(xml.includes('<skipped message="suppressed inline (line 9: the Redis instance encrypts at rest; see &lt;ticket #42&gt; &amp; &quot;ops&quot; notes)"/>'), xml);
+  assert.ok(xml.includes('<skipped message="suppressed inline (the Redis instance encrypts at rest; see &lt;ticket #42&gt; &amp; &quot;ops&quot; notes)"/>'), xml);
   // Every opened element closes, in order.
   const stack: string[] = [];
   for (const [, close, name, self] of xml.matchAll(/<(\/?)([A-Za-z]+)[^>]*?(\/?)>/g)) {

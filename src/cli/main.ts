@@ -33,7 +33,9 @@ Options of check:
 
 Options of lint and check:
   --format <name>              stylish (default; github when GITHUB_ACTIONS=true), json,
-                               sarif, github, junit or gitlab
+                               json-with-metadata, sarif, github, junit or gitlab
+  --sarif-include-suppressed   keep suppressed findings in SARIF (left out by default:
+                               GitHub code scanning ignores SARIF suppressions)
   --output <file>              write the report to a file instead of stdout
   --max-warnings <n>           exit 1 when there are more than n warnings
   --quiet                      report errors only

@@ -10,6 +10,7 @@ export interface ReportOptions {
   maxWarnings?: number;
   quiet: boolean;
   stdinFilename?: string;
+  sarifIncludeSuppressed: boolean;
 }
 
 export const reportOptionSpec = {
@@ -18,6 +19,7 @@ export const reportOptionSpec = {
   'max-warnings': { type: 'string' },
   quiet: { type: 'boolean' },
   'stdin-filename': { type: 'string' },
+  'sarif-include-suppressed': { type: 'boolean' },
 } as const;
 
 export function readReportOptions(values: Record<string, string | boolean | string[] | undefined>): ReportOptions {
@@ -34,6 +36,7 @@ export function readReportOptions(values: Record<string, string | boolean | stri
     maxWarnings,
     quiet: values.quiet === true,
     stdinFilename: values['stdin-filename'] as string | undefined,
+    sarifIncludeSuppressed: values['sarif-include-suppressed'] === true,
   };
 }
 
@@ -44,7 +47,7 @@ export async function report(results: FileResult[], options: ReportOptions): Pro
   const formatter = formatters[options.format];
   if (!formatter) throw new UsageError(`unknown format "${options.format}"`);
   const color = !options.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
-  const text = formatter(sorted, { cwd: process.cwd(), color });
+  const text = formatter(sorted, { cwd: process.cwd(), color, includeSuppressed: options.sarifIncludeSuppressed });
   if (options.output) {
     try {
       await writeFile(options.output, text);

@@ -10,6 +10,11 @@ export interface FormatOptions {
    * top level above `cwd`, else `cwd`. Tests set it so that output does not depend on the machine.
    */
   root?: string;
+  /**
+   * SARIF only: keep suppressed findings (with their `suppressions`). Off by default, because GitHub
+   * code scanning ignores `suppressions` and would open an alert for each.
+   */
+  includeSuppressed?: boolean;
 }
 
 /** Formatters are pure: the same results give the same bytes. */

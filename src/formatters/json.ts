@@ -1,24 +1,31 @@
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic, FileResult } from '../diagnostics.js';
 import type { Formatter } from './formatter.js';
 
 /** ESLint's JSON formatter shape, so tools that read ESLint results read ours. */
-export const json: Formatter = (results) =>
-  `${JSON.stringify(
-    results.map((r) => {
-      const messages = r.diagnostics.filter((d) => !d.suppression).map(message);
-      const suppressed = r.diagnostics.filter((d) => d.suppression);
-      return {
-        filePath: r.filePath,
-        messages,
-        ...(suppressed.length ? { suppressedMessages: suppressed.map((d) => ({ ...message(d), suppressions: [{ kind: 'directive', justification: d.suppression?.justification ?? '' }] })) } : {}),
-        errorCount: r.errorCount,
-        warningCount: r.warningCount,
-        fatalErrorCount: messages.filter((m) => m.fatal).length,
-        fixableErrorCount: 0,
-        fixableWarningCount: 0,
-      };
-    }),
-  )}\n`;
+export const json: Formatter = (results) => `${JSON.stringify(eslintResults(results))}\n`;
+
+/**
+ * ESLint's `LintResult` for each file, with every property ESLint always sets: `suppressedMessages`
+ * and `usedDeprecatedRules` are empty arrays rather than missing, as readers index into them.
+ */
+export function eslintResults(results: readonly FileResult[]) {
+  return results.map((r) => {
+    const messages = r.diagnostics.filter((d) => !d.suppression).map(message);
+    const suppressed = r.diagnostics.filter((d) => d.suppression);
+    return {
+      filePath: r.filePath,
+      messages,
+      suppressedMessages: suppressed.map((d) => ({ ...message(d), suppressions: [{ kind: 'directive', justification: d.suppression?.justification ?? '' }] })),
+      errorCount: r.errorCount,
+      warningCount: r.warningCount,
+      fatalErrorCount: messages.filter((m) => m.fatal).length,
+      fixableErrorCount: 0,
+      fixableWarningCount: 0,
+      // No rule of ours is deprecated; ESLint lists `{ ruleId, replacedBy }` here.
+      usedDeprecatedRules: [],
+    };
+  });
+}
 
 function message(d: Diagnostic) {
   return {

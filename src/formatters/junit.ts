@@ -1,11 +1,12 @@
 /**
- * JUnit XML, as GitLab's test reports and Jenkins' junit step read it: one `<testsuite>` per file, one
- * `<testcase>` per rule with findings in that file (each finding listed in its `<failure>`), and one
- * passing testcase for a clean file, so that the report counts it. A rule whose findings are all
- * suppressed is a `<skipped>` testcase carrying the reasons. No timings: the output is byte-stable.
+ * JUnit XML that validates against the Jenkins xunit plugin's `junit-10.xsd` (vendor/junit/) and
+ * that GitLab's test reports read: one `<testsuite>` per file, one failing `<testcase>` per finding
+ * (two findings of one rule are two failures), one passing testcase for a clean file so that the
+ * report counts it, and a `<skipped>` testcase per suppressed finding with its reason. The schema
+ * allows no `file` on a testcase and no `skipped` on `<testsuites>`, so neither is written. No
+ * timings: the output is byte-stable.
  */
 import type { Diagnostic, FileResult } from '../diagnostics.js';
-import { compareStrings } from '../diagnostics.js';
 import type { Formatter } from './formatter.js';
 import { displayPath, reportRoot } from './locations.js';
 
@@ -14,10 +15,9 @@ export const junit: Formatter = (results, options) => {
   const suites = results.map((r) => suite(r, displayPath(root, r.filePath)));
   const tests = suites.reduce((n, s) => n + s.tests, 0);
   const failures = suites.reduce((n, s) => n + s.failures, 0);
-  const skipped = suites.reduce((n, s) => n + s.skipped, 0);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="maverics-config" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}">`,
+    `<testsuites name="maverics-config" tests="${tests}" failures="${failures}" errors="0">`,
     ...suites.map((s) => s.xml),
     '</testsuites>',
     '',
@@ -28,40 +28,30 @@ interface Suite {
   xml: string;
   tests: number;
   failures: number;
-  skipped: number;
 }
 
 function suite(result: FileResult, file: string): Suite {
-  const byRule = new Map<string, Diagnostic[]>();
-  for (const d of result.diagnostics) byRule.set(d.ruleId, [...(byRule.get(d.ruleId) ?? []), d]);
-  const cases: string[] = [];
-  let failures = 0;
-  let skipped = 0;
-  const attrs = `classname="${attr(file)}" file="${attr(file)}"`;
-  for (const ruleId of [...byRule.keys()].sort(compareStrings)) {
-    const all = byRule.get(ruleId) ?? [];
-    const shown = all.filter((d) => !d.suppression);
-    if (shown.length) {
-      failures++;
-      const first = shown[0] as Diagnostic;
-      const type = shown.some((d) => d.severity === 'error') ? 'error' : 'warning';
-      const body = shown.map((d) => `${file}:${d.line}:${d.column}: ${d.severity}: ${d.message} (${d.ruleId})`).join('\n');
-      const message = shown.length === 1 ? first.message : `${shown.length} problems; the first at line ${first.line}: ${first.message}`;
-      cases.push(`    <testcase ${attrs} name="${attr(ruleId)}">\n      <failure type="${type}" message="${attr(message)}">${text(body)}</failure>\n    </testcase>`);
-    } else {
-      skipped++;
-      const reasons = all.map((d) => `line ${d.line}: ${d.suppression?.justification || 'no reason given'}`).join('; ');
-      cases.push(`    <testcase ${attrs} name="${attr(ruleId)}">\n      <skipped message="${attr(`suppressed inline (${reasons})`)}"/>\n    </testcase>`);
-    }
-  }
-  if (!cases.length) cases.push(`    <testcase ${attrs} name="maverics-config"/>`);
+  const cases = result.diagnostics.map((d) => testcase(d, file));
+  const failures = result.diagnostics.filter((d) => !d.suppression).length;
+  const skipped = result.diagnostics.length - failures;
+  if (!cases.length) cases.push(`    <testcase classname="${attr(file)}" name="maverics-config"/>`);
   const tests = cases.length;
   return {
     xml: `  <testsuite name="${attr(file)}" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}">\n${cases.join('\n')}\n  </testsuite>`,
     tests,
     failures,
-    skipped,
   };
+}
+
+/** `12:7 redis-address`: the rule id with the position, unique in a file for distinct findings. */
+function testcase(d: Diagnostic, file: string): string {
+  const head = `    <testcase classname="${attr(file)}" name="${attr(`${d.line}:${d.column} ${d.ruleId}`)}">`;
+  if (d.suppression) {
+    const reason = d.suppression.justification || 'no reason given';
+    return `${head}\n      <skipped message="${attr(`suppressed inline (${reason})`)}"/>\n    </testcase>`;
+  }
+  const body = `${file}:${d.line}:${d.column}: ${d.severity}: ${d.message} (${d.ruleId})`;
+  return `${head}\n      <failure type="${d.severity}" message="${attr(d.message)}">${text(body)}</failure>\n    </testcase>`;
 }
 
 /**

@@ -1,7 +1,10 @@
 /**
  * SARIF 2.1.0, shaped for GitHub code scanning: every catalogue rule in `tool.driver.rules` with its
- * help, one region per result, URIs relative to `%SRCROOT%` (the repository top level), fingerprints
- * that survive edits elsewhere in the file, and suppressed results kept with their justification.
+ * help, one region per result, URIs relative to `%SRCROOT%` (the repository top level), and
+ * `partialFingerprints.primaryLocationLineHash` (the one key GitHub reads) computed without the line
+ * number, so an edit above a finding keeps its alert. Security rules carry the `security` tag and
+ * `security-severity`. Suppressed findings are left out unless `includeSuppressed` (GitHub ignores
+ * SARIF `suppressions`, so it would open an alert for each); kept, they carry their justification.
  * No source text is copied in: there is no `snippet`, so no secret can travel in the report.
  */
 import { pathToFileURL } from 'node:url';
@@ -13,7 +16,6 @@ import { fingerprints, relativePath, reportRoot } from './locations.js';
 import { PROJECT_URL, reportedBy, ruleDocUrl, ruleHelpText } from './rule-help.js';
 
 const SRCROOT = '%SRCROOT%';
-const FINGERPRINT_KEY = 'mavericsConfig/v1';
 
 export const sarif: Formatter = (results, options) => {
   const root = reportRoot(options);
@@ -22,8 +24,11 @@ export const sarif: Formatter = (results, options) => {
   const out: unknown[] = [];
   for (const result of results) {
     const rel = relativePath(root, result.filePath);
+    // Fingerprints over every diagnostic, suppressed or not, so that the flag never changes them.
     const prints = fingerprints(result, rel ?? result.filePath);
-    result.diagnostics.forEach((d, i) => out.push(toResult(d, result, rel, prints[i] ?? '', index.get(d.ruleId))));
+    result.diagnostics.forEach((d, i) => {
+      if (!d.suppression || options.includeSuppressed) out.push(toResult(d, result, rel, prints[i] ?? '', index.get(d.ruleId)));
+    });
   }
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -56,8 +61,20 @@ function descriptor(rule: RuleMeta) {
     help: { text: ruleHelpText(rule), markdown: `${rule.description}\n\nReported by ${reportedBy(rule)}; severity ${rule.severity}. [Documentation, examples and how to fix it](${ruleDocUrl(rule.id)})` },
     helpUri: ruleDocUrl(rule.id),
     defaultConfiguration: { level: rule.severity },
-    properties: { tags: ['maverics', 'configuration', rule.stage] },
+    properties: ruleProperties(rule),
   };
+}
+
+/**
+ * What GitHub code scanning reads from a rule's properties: `security` among the tags and a
+ * `security-severity` (a number, as a string) make a security alert; `precision` and
+ * `problem.severity` decide whether an alert is shown by default.
+ */
+function ruleProperties(rule: RuleMeta) {
+  const tags = ['maverics', 'configuration', rule.stage];
+  const common = { precision: rule.security?.precision ?? 'very-high', 'problem.severity': rule.severity };
+  if (!rule.security) return { tags, ...common };
+  return { tags: ['security', ...tags], ...common, 'security-severity': rule.security.severity.toFixed(1) };
 }
 
 function toResult(d: Diagnostic, result: FileResult, rel: string | undefined, fingerprint: string, ruleIndex: number | undefined) {
@@ -76,7 +93,7 @@ function toResult(d: Diagnostic, result: FileResult, rel: string | undefined, fi
         ...(d.path.length ? { logicalLocations: [{ fullyQualifiedName: jsonPointer(d.path), kind: 'member' }] } : {}),
       },
     ],
-    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
+    partialFingerprints: { primaryLocationLineHash: fingerprint },
     ...(d.suppression ? { suppressions: [{ kind: 'inSource', ...(d.suppression.justification ? { justification: d.suppression.justification } : {}) }] } : {}),
   };
 }

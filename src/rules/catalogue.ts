@@ -7,6 +7,15 @@ export interface RuleMeta {
   description: string;
   /** Which command reports it: every `lint`, only `check` / `check --connect`, or `loadConfig()`. */
   stage: RuleStage;
+  /** Set on rules about secret safety or transport security: code scanning files them as security alerts. */
+  security?: SecurityMeta;
+}
+
+export interface SecurityMeta {
+  /** CVSS-like, 0.1–10: GitHub shows 9+ critical, 7+ high, 4+ medium, below that low. */
+  severity: number;
+  /** How often a finding is a true problem: GitHub's `precision` (`very-high` … `low`). */
+  precision: 'very-high' | 'high' | 'medium' | 'low';
 }
 
 export type RuleStage = 'lint' | 'check' | 'connect' | 'load';
@@ -33,9 +42,31 @@ export const stageRules: readonly RuleMeta[] = [
   { id: 'unused-disable', severity: 'warning', stage: 'lint', description: 'An inline disable directive that suppresses nothing, or names an unknown rule.' },
 ];
 
+/**
+ * The security rules, in one place. Severities follow what an attacker gains: a literal secret in a
+ * repository (high); values or traffic in the clear (medium); weakened hashing of key names or a
+ * reused key (medium-low). plaintext-secret guesses from key names, hence `high` rather than `very-high`.
+ */
+export const securityRules: Readonly<Record<string, SecurityMeta>> = {
+  'plaintext-secret': { severity: 7.5, precision: 'high' },
+  'encryption-disabled': { severity: 6.5, precision: 'very-high' },
+  'redis-without-tls': { severity: 6.5, precision: 'very-high' },
+  'insecure-tls-version': { severity: 5.9, precision: 'very-high' },
+  'tls-min-version': { severity: 5.3, precision: 'very-high' },
+  'encryption-key-reuse': { severity: 5.3, precision: 'very-high' },
+  'hashing-disabled': { severity: 4.3, precision: 'very-high' },
+  'hashing-key-weak': { severity: 4.3, precision: 'very-high' },
+  'hashing-key-format': { severity: 4.3, precision: 'very-high' },
+};
+
 export function catalogue(): RuleMeta[] {
   return [
     ...rules.map((r): RuleMeta => ({ id: r.id, severity: r.severity, description: r.description, stage: 'lint' })),
     ...stageRules,
-  ].sort((a, b) => (a.id < b.id ? -1 : 1));
+  ]
+    .map((r) => {
+      const security = securityRules[r.id];
+      return security ? { ...r, security } : r;
+    })
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
 }

@@ -12,6 +12,28 @@ writeFileSync(bad, 'version: 1\ncaches:\n  - name: c\n    type: redis\n    redis
 const warnOnly = join(dir, 'warn.yaml');
 writeFileSync(warnOnly, 'version: 1\nlogger:\n  levle: info\n');
 
+test('--format sarif leaves suppressed findings out; --sarif-include-suppressed keeps them', () => {
+  const suppressed = join(dir, 'suppressed.yaml');
+  writeFileSync(suppressed, 'version: 1\n# maverics-config-disable-next-line unknown-key -- kept for the old loader\nlevle: info\n');
+  const results = (args: string[]) => {
+    const r = runCli(['lint', '--format', 'sarif', ...args, suppressed]);
+    assert.is(r.code, 0, r.stderr);
+    return (JSON.parse(r.stdout) as { runs: { results: { ruleId: string; suppressions?: { justification?: string }[] }[] }[] }).runs[0]?.results ?? [];
+  };
+  assert.equal(results([]), []);
+  const kept = results(['--sarif-include-suppressed']);
+  assert.equal(kept.map((r) => [r.ruleId, r.suppressions?.[0]?.justification]), [['unknown-key', 'kept for the old loader']]);
+});
+
+test('--format json-with-metadata: results plus rulesMeta of the rules that reported', () => {
+  const r = runCli(['lint', '--format', 'json-with-metadata', bad]);
+  assert.is(r.code, 1, r.stderr);
+  const out = JSON.parse(r.stdout) as { results: { filePath: string }[]; metadata: { rulesMeta: Record<string, { docs: { url: string } }> } };
+  assert.is(out.results[0]?.filePath, bad);
+  assert.match(out.metadata.rulesMeta['redis-address']?.docs.url ?? '', /redis-address\.md$/);
+  assert.not.match(r.stdout, /CANARY/);
+});
+
 test('a clean file: exit 0, nothing printed', () => {
   const r = runCli(['lint', good]);
   assert.is(r.code, 0, r.stderr);
