@@ -15,7 +15,8 @@ if (mode === 'strip') {
   if (existsSync(kept)) renameSync(kept, manifest);
   const text = readFileSync(manifest, 'utf8');
   writeFileSync(kept, text);
-  const { scripts: _scripts, ...published } = JSON.parse(text);
+  const published = JSON.parse(text);
+  delete published.scripts;
   writeFileSync(manifest, `${JSON.stringify(published, null, 2)}\n`);
 } else if (mode === 'restore') {
   if (existsSync(kept)) renameSync(kept, manifest);
