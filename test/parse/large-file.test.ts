@@ -3,16 +3,14 @@ import * as assert from 'uvu/assert';
 import { lintText } from '../../src/lint.js';
 import { generateConfig } from '../../bench/generate-config.js';
 
-test('a 20 MB config is linted whole, with valid positions, in bounded time', () => {
+// Lint speed is measured by `npm run bench` (bench/lint.bench.ts), never asserted in a test.
+test('a 20 MB config is linted whole, with valid positions', () => {
   let text = generateConfig(800_000);
   // One real problem near the end, so the result can be checked.
   text += 'features:\n  experimental.clusters: [1]\n';
   assert.ok(text.length > 19_000_000, `${text.length} bytes`);
   const lines = text.split('\n').length;
-  const started = Date.now();
   const r = lintText(text, { filePath: 'big.yaml' });
-  const ms = Date.now() - started;
-  assert.ok(ms < 60_000, `took ${ms} ms`);
   assert.equal(r.diagnostics.map((d) => d.ruleId), ['wrong-type']);
   assert.is(r.diagnostics[0]?.line, lines - 1);
 });

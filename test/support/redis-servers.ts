@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { eventually, HANG_GUARD_MS } from './settle.js';
 
 const children = new Set<ChildProcess>();
 const dirs = new Set<string>();
@@ -150,7 +151,7 @@ export async function startRedis(options: StartOptions = {}): Promise<RedisServe
     child.once('exit', () => children.delete(child));
     server.process = child;
     try {
-      await waitForPort(port, 10_000, () => child.exitCode !== null || child.signalCode !== null);
+      await waitForPort(port, HANG_GUARD_MS, () => child.exitCode !== null || child.signalCode !== null);
     } catch (err) {
       child.kill('SIGKILL');
       throw new Error(`${(err as Error).message}\n${output}`, { cause: err });
@@ -219,19 +220,6 @@ export function tlsCliArgs(certs: Certs): string[] {
   return ['--tls', '--cacert', certs.ca];
 }
 
-async function waitFor(what: string, check: () => boolean, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      if (check()) return;
-    } catch {
-      // not yet
-    }
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 /** Three masters, no replicas, all slots covered, `cluster_state:ok` on every node. */
 export async function startCluster(count = 3): Promise<RedisServer[]> {
   const nodes: RedisServer[] = [];
@@ -246,7 +234,7 @@ export async function startCluster(count = 3): Promise<RedisServer[]> {
   }
   execFileSync('redis-cli', ['--cluster', 'create', ...nodes.map((n) => n.address), '--cluster-yes'], { stdio: 'pipe', timeout: 30_000 });
   for (const node of nodes) {
-    await waitFor('cluster_state:ok', () => node.cli('cluster', 'info').includes('cluster_state:ok'), 20_000);
+    await eventually('cluster_state:ok', () => node.cli('cluster', 'info').includes('cluster_state:ok'));
   }
   return nodes;
 }
@@ -265,7 +253,7 @@ export async function startSentinel(
       ...(masterAuth ? [`sentinel auth-user ${masterName} ${masterAuth.user}`, `sentinel auth-pass ${masterName} ${masterAuth.password}`] : []),
     ].join('\n'),
   });
-  await waitFor('sentinel to see the master', () => sentinel.cli('sentinel', 'get-master-addr-by-name', masterName).includes(String(master.port)), 10_000);
+  await eventually('sentinel to see the master', () => sentinel.cli('sentinel', 'get-master-addr-by-name', masterName).includes(String(master.port)));
   if (masterAuth) master.cli = (...args: string[]) => execFileSync('redis-cli', ['-h', '127.0.0.1', '-p', String(master.port), '--user', masterAuth.user, '--pass', masterAuth.password, '--no-auth-warning', ...args], { encoding: 'utf8', timeout: 10_000 });
   return { master, sentinel };
 }
