@@ -36,10 +36,12 @@ function runFile(file) {
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
+    // A hang guard, not a timing: generous because test/pre-commit.test.ts has pre-commit run
+    // `npm install` of the hook repository from the registry.
     const limit = setTimeout(() => {
-      output += `\n[run-tests] ${relative(root, file)} did not finish within 5 minutes; killed\n`;
+      output += `\n[run-tests] ${relative(root, file)} did not finish within 10 minutes; killed\n`;
       child.kill('SIGKILL');
-    }, 5 * 60_000);
+    }, 10 * 60_000);
     child.on('close', (code) => {
       clearTimeout(limit);
       const total = Number(/Total:\s+(\d+)/.exec(output)?.[1] ?? NaN);

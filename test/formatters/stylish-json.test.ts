@@ -43,7 +43,9 @@ test('json: ESLint shape, severity 2/1, absolute paths, byte-stable', () => {
   const out = json(results, { cwd: '/repo', color: false });
   assert.is(out, json(results, { cwd: '/elsewhere', color: true }));
   const parsed = JSON.parse(out) as Record<string, unknown>[];
-  assert.equal(Object.keys(parsed[0]!), ['filePath', 'messages', 'errorCount', 'warningCount', 'fatalErrorCount', 'fixableErrorCount', 'fixableWarningCount']);
+  assert.equal(Object.keys(parsed[0]!), ['filePath', 'messages', 'suppressedMessages', 'errorCount', 'warningCount', 'fatalErrorCount', 'fixableErrorCount', 'fixableWarningCount', 'usedDeprecatedRules']);
+  // ESLint always sets these two, so readers index into them without checking.
+  assert.equal([parsed[0]!.suppressedMessages, parsed[0]!.usedDeprecatedRules], [[], []]);
   assert.is(parsed[0]!.filePath, '/repo/config/maverics.yaml');
   assert.equal(parsed[0]!.messages, [
     { ruleId: 'unknown-key', severity: 1, message: 'unknown key "x" with "quotes" \\ and ✓', line: 1, column: 1, endLine: 1, endColumn: 8, path: ['x'] },
