@@ -74,12 +74,14 @@ test('the token is reused until it expires; a revoked token means one new login 
   // A token near its `exp` is not used any more: the next read logs in first.
   conjur.resetCounters();
   conjur.tokenTtlSeconds = 2;
-  const shortLived = await secretProviderFactory('conjur')(parsed, { env });
+  // An injected clock: the provider sees 1.1 s pass without the test sleeping.
+  let clock = Date.now();
+  const shortLived = await secretProviderFactory('conjur')(parsed, { env, now: () => clock });
   try {
     await shortLived.get('plain', AbortSignal.timeout(3000));
     await shortLived.get('plain', AbortSignal.timeout(3000));
     assert.is(conjur.logins, 1, 'fresh: reused');
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    clock += 1100;
     await shortLived.get('plain', AbortSignal.timeout(3000));
     assert.is(conjur.logins, 2, 'near expiry: replaced before use');
     assert.is(conjur.log.filter((r) => r.read).length, 3);
@@ -105,7 +107,7 @@ test('a missing API key or account is a bad URL naming what is missing', async (
   assert.is(noKey.problems[0]?.ruleId, 'secret-provider-error');
   assert.match(noKey.problems[0]?.message ?? '', /the parameter apikey is missing/);
   const noLogin = await resolveSecrets(uses('plain'), { secretProvider: `conjur://${conjur.host}/myorg?apikey=${API_KEY}`, env });
-  assert.match(noLogin.problems[0]?.message ?? '', /the account and login are missing/);
+  assert.match(noLogin.problems[0]?.message ?? '', /the login is missing after the account/);
   assert.is(conjur.requests, 0);
 });
 
@@ -133,7 +135,7 @@ test('200 uses over 20 variables: one login and 20 reads', async () => {
 test('a slow server: bounded time, a timeout per reference, no retry', async () => {
   conjur.faults.delayMs = 5000;
   const refs = Array.from({ length: 16 }, (_, i) => `bulk/s${i}`);
-  await assertTimeoutPerReference((timeoutMs) => resolveSecrets(uses(...refs), { secretProvider: url(), env, timeoutMs }), 16, 2500);
+  await assertTimeoutPerReference((timeoutMs) => resolveSecrets(uses(...refs), { secretProvider: url(), env, timeoutMs }), 16);
 });
 
 test('throttling and 5xx are retried, then succeed; a login 5xx is retried too', async () => {

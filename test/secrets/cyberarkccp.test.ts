@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { parseProviderUrl } from '../../src/secrets/provider-url.js';
+import { parseProviderUrl } from '../../src/secrets/providers/index.js';
 import { resolveSecrets, type SecretUse } from '../../src/secrets/resolver.js';
 import { CcpTestServer } from '../support/ccp-server.js';
 import { generateTestPki, type TestPki } from '../support/pki.js';
@@ -42,7 +42,7 @@ test.before.each(() => {
 
 test('the URL parses as the Orchestrator documents it, newLineDelim included', () => {
   const config = parseProviderUrl('cyberarkccp://ccp.example.com?appID=a&safe=s&certFile=%2Fetc%2Fmy%20certs%2Fc.pem&keyFile=k.pem&folder=f&newLineDelim=%5E');
-  assert.equal(config, { kind: 'cyberarkccp', host: 'ccp.example.com', appId: 'a', safe: 's', certFile: '/etc/my certs/c.pem', keyFile: 'k.pem', folder: 'f', newLineDelim: '^' });
+  assert.equal(config, { kind: 'cyberarkccp', host: 'ccp.example.com', appId: 'a', safe: 's', certFile: '/etc/my certs/c.pem', keyFile: 'k.pem', folder: 'f', newLineDelim: '^', basePath: '/AIMWebService' });
 });
 
 test('mutual TLS: objects by name from the safe (and folder); newLineDelim restores newlines', async () => {
@@ -111,7 +111,7 @@ test('200 uses over 20 objects: 20 requests', async () => {
 test('a slow server: bounded time, a timeout per reference, no retry', async () => {
   ccp.faults.delayMs = 5000;
   const refs = Array.from({ length: 16 }, (_, i) => `bulk${i}`);
-  await assertTimeoutPerReference((timeoutMs) => resolveSecrets(uses(...refs), { secretProvider: url(), env: {}, timeoutMs }), 16, 2500);
+  await assertTimeoutPerReference((timeoutMs) => resolveSecrets(uses(...refs), { secretProvider: url(), env: {}, timeoutMs }), 16);
 });
 
 test('5xx and 429 are retried, then succeed; garbage is a bad response that quotes nothing', async () => {

@@ -12,7 +12,7 @@ const require = createRequire(import.meta.url);
 const loaded = (name: string): boolean => Object.keys(require.cache).some((path) => path.includes(`/node_modules/${name}/`));
 
 test('importing and parsing loads no client', async () => {
-  const { parseProviderUrl } = await import('../../src/secrets/provider-url.js');
+  const { parseProviderUrl } = await import('../../src/secrets/providers/index.js');
   await import('../../src/secrets/resolver.js');
   await import('../../src/secrets/providers/index.js');
   parseProviderUrl('hashivault://v:8200/secret/data/x?token=t');

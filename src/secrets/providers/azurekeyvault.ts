@@ -1,7 +1,8 @@
 /**
  * Azure Key Vault (`azurekeyvault://<vault>.vault.azure.net?clientID=…&clientSecret=…&tenantID=…
  * [&entraIDHost=…]`) through Microsoft's own clients, `@azure/keyvault-secrets` and
- * `@azure/identity`, imported only when a provider is created.
+ * `@azure/identity` (optional peer dependencies), imported only when a provider is created. The
+ * URL grammar, its typed config and the protocol live in this one file; no other parameter is taken.
  *
  * - Credential: with `clientID`, `clientSecret` and `tenantID`, a `ClientSecretCredential` (OAuth 2.0
  *   client credentials against Entra ID; `entraIDHost` is the authority host for sovereign clouds,
@@ -20,11 +21,56 @@
 import type { TokenCredential } from '@azure/identity';
 import type { SecretClient } from '@azure/keyvault-secrets';
 import { rootCertificates } from 'node:tls';
-import { SecretProviderError, type ProviderOptions, type SecretProvider, type SecretProviderErrorKind } from '../provider.js';
-import { describeProviderUrl, parseProviderUrl, type AzureKeyVaultConfig } from '../provider-url.js';
+import { loadSdk } from '../optional-sdk.js';
+import { SecretProviderError, type BuiltInProvider, type ProviderContext, type SecretProvider, type SecretProviderErrorKind } from '../provider.js';
 import { SecretValue } from '../secret-value.js';
-import { extraCas, safeCode } from './https-transport.js';
-import { errorCode, isPlainObject, networkKind, raceAbort, safeCause } from './shared.js';
+import { QueryParams, requireHost } from '../url-grammar.js';
+import { safeCode } from './https-transport.js';
+import { errorCode, isPlainObject, networkError, networkKind, safeCause } from './shared.js';
+import { extraCas } from './tls-material.js';
+
+export interface AzureKeyVaultConfig {
+  kind: 'azurekeyvault';
+  /** `https://<vault>.vault.azure.net` */
+  vaultUrl: string;
+  /** All three, or none: then the SDK's default credential chain. */
+  clientId?: string;
+  clientSecret?: string;
+  tenantId?: string;
+  /** Sovereign clouds: the Entra ID (AAD) authority host, e.g. `login.microsoftonline.us`. */
+  entraIdHost?: string;
+}
+
+const PARAMETERS = ['clientID', 'clientSecret', 'tenantID', 'entraIDHost'];
+
+function parseAzure(url: URL, description: string): AzureKeyVaultConfig {
+  const params = new QueryParams(url, description, PARAMETERS);
+  requireHost(url, description, 'azurekeyvault://<vault>.vault.azure.net?clientID=…&clientSecret=…&tenantID=…');
+  const clientId = params.get('clientID');
+  const clientSecret = params.get('clientSecret');
+  const tenantId = params.get('tenantID');
+  // All three (a service principal) or none (the SDK's default credential chain); a partial set is
+  // a mistake worth naming rather than silently falling back to another identity.
+  if (clientId !== undefined || clientSecret !== undefined || tenantId !== undefined) {
+    const hint = 'a service principal needs clientID, clientSecret and tenantID; with none of them the default Azure credential chain is used';
+    for (const name of ['clientID', 'clientSecret', 'tenantID']) params.required(name, description, hint);
+  }
+  const entraIdHost = params.get('entraIDHost');
+  return {
+    kind: 'azurekeyvault',
+    vaultUrl: `https://${url.host}`,
+    ...(clientId ? { clientId } : {}),
+    ...(clientSecret ? { clientSecret } : {}),
+    ...(tenantId ? { tenantId } : {}),
+    ...(entraIdHost ? { entraIdHost } : {}),
+  };
+}
+
+export const azureKeyVault: BuiltInProvider<AzureKeyVaultConfig> = {
+  schemes: ['azurekeyvault'],
+  parse: parseAzure,
+  create: createAzureKeyVaultProvider,
+};
 
 const SECRET_NAME = /^[0-9A-Za-z-]{1,127}$/;
 const VERSION = /^[0-9A-Za-z]{1,64}$/;
@@ -45,15 +91,15 @@ export function splitAzureReference(reference: string): { name: string; version?
   return VERSION.test(version) ? { name, version } : undefined;
 }
 
-export async function createAzureKeyVaultProvider(url: URL, options: ProviderOptions): Promise<SecretProvider> {
-  const config = parseProviderUrl(url) as AzureKeyVaultConfig;
-  const description = describeProviderUrl(url);
-  const cas = await extraCas(options.env, [], description);
+async function createAzureKeyVaultProvider(config: AzureKeyVaultConfig, { env, description }: ProviderContext): Promise<SecretProvider> {
+  const cas = await extraCas(env, [], description);
   // Giving `ca` replaces Node's roots, so they are kept alongside the extra ones.
   const tlsOptions = cas.length ? { tlsOptions: { ca: [...rootCertificates, ...cas.map((b) => b.toString('utf8'))].join('\n') } } : {};
-  const [{ SecretClient }, identity] = await Promise.all([import('@azure/keyvault-secrets'), import('@azure/identity')]);
+  const [{ SecretClient }, identity] = await loadSdk(['@azure/identity', '@azure/keyvault-secrets'], description, () =>
+    Promise.all([import('@azure/keyvault-secrets'), import('@azure/identity')]),
+  );
   // entraIDHost, else AZURE_AUTHORITY_HOST (the SDK's own setting) from the provider's environment.
-  const authorityHost = authorityUrl(config.entraIdHost ?? options.env['AZURE_AUTHORITY_HOST']);
+  const authorityHost = authorityUrl(config.entraIdHost ?? env['AZURE_AUTHORITY_HOST']);
   const authority = authorityHost
     ? {
         authorityHost,
@@ -130,7 +176,7 @@ export class AzureKeyVaultProvider implements SecretProvider {
   }
 
   get(key: string, signal: AbortSignal): Promise<SecretValue | undefined> {
-    return raceAbort(this.#get(key, signal), signal, `${this.description}: reading ${key}`);
+    return this.#get(key, signal);
   }
 
   async #get(key: string, signal: AbortSignal): Promise<SecretValue | undefined> {
@@ -188,13 +234,8 @@ export class AzureKeyVaultProvider implements SecretProvider {
       const hint = status === 403 ? ` (the identity may not get secrets from this vault, or the secret is disabled)` : '';
       return new SecretProviderError(kind, `${this.description}: ${what} failed: HTTP ${status}${codes ? ` (${codes})` : ''}${hint}`, { cause: safeCause(error) });
     }
-    const code = errorCode(error);
-    const network = networkKind(code);
-    if (network) {
-      return new SecretProviderError(network, `${this.description}: ${what} failed: ${network === 'timeout' ? 'timed out' : 'cannot connect'} (${code})`, {
-        cause: safeCause(error),
-      });
-    }
+    const network = networkError(error, `${this.description}: ${what}`);
+    if (network) return network;
     return new SecretProviderError('bad-response', `${this.description}: ${what} failed (${safeCode(errorName) ?? 'error'})`, { cause: safeCause(error) });
   }
 
@@ -210,9 +251,7 @@ export class AzureKeyVaultProvider implements SecretProvider {
     const code = errorCode(error);
     const network = networkKind(code);
     if (network && oauth === undefined) {
-      return new SecretProviderError(network, `${this.description}: ${what} failed: the Entra ID token request ${network === 'timeout' ? 'timed out' : 'cannot connect'} (${code})`, {
-        cause: safeCause(error),
-      });
+      return networkError(error, `${this.description}: ${what}: the Entra ID token request`) ?? new SecretProviderError(network, `${this.description}: ${what} failed (${code})`);
     }
     let kind: SecretProviderErrorKind = 'denied';
     if (typeof status === 'number' && status >= 500) kind = 'server';

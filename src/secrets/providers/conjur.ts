@@ -1,5 +1,11 @@
 /**
- * CyberArk Conjur (`conjur://<host>/<account>/<login>?apikey=…`), over its REST API with HTTPS.
+ * CyberArk Conjur (`conjur://<host>/<account>/<login>?apikey=…`, or `conjur://<host>` with the
+ * credentials from the Conjur environment variables), over its REST API with HTTPS: the URL grammar,
+ * its typed config and the protocol, in this one file.
+ *
+ * - URL (Strata's Conjur page): account and login as path segments, `apikey` the only parameter;
+ *   each falls back to `CONJUR_ACCOUNT`, `CONJUR_AUTHN_LOGIN`, `CONJUR_AUTHN_API_KEY` from the
+ *   provider's environment (the Conjur clients' own settings).
  *
  * - Login: `POST /authn/<account>/<login>/authenticate` with the API key as the body and
  *   `Accept-Encoding: base64`; the answer is the access token, base64-encoded, sent as
@@ -17,30 +23,74 @@
  * - A failed login is remembered for the run unless it is worth retrying (throttling, 5xx, timeout):
  *   200 references must not make 200 failing logins (token-cache.ts).
  */
-import { SecretProviderError, type ProviderOptions, type SecretProvider } from '../provider.js';
-import { describeProviderUrl, parseProviderUrl, type ConjurConfig } from '../provider-url.js';
+import { SecretProviderError, type BuiltInProvider } from '../provider.js';
 import { SecretValue } from '../secret-value.js';
-import { extraCas, HttpsTransport, parseJsonBody, safeCode, statusKind, type HttpAnswer } from './https-transport.js';
+import { badUrl, pathSegments, QueryParams, requireHost } from '../url-grammar.js';
+import { HttpsTransport, parseJsonBody, safeCode, statusKind, type HttpAnswer } from './https-transport.js';
 import { RestProvider } from './rest-provider.js';
 import { isPlainObject } from './shared.js';
+import { extraCas } from './tls-material.js';
 import { TokenCache, usableUntil, type IssuedToken } from './token-cache.js';
+
+/** What the URL gives; what it leaves out comes from the Conjur environment variables. */
+export interface ConjurUrlConfig {
+  kind: 'conjur';
+  host: string;
+  account?: string;
+  /** Percent-decoded: `host%2Fmaverics` in the URL is the login `host/maverics`. */
+  login?: string;
+  apiKey?: string;
+}
+
+export interface ConjurConfig {
+  host: string;
+  account: string;
+  login: string;
+  apiKey: string;
+}
+
+function parseConjur(url: URL, description: string): ConjurUrlConfig {
+  const params = new QueryParams(url, description, ['apikey'], { apiKey: 'apikey', api_key: 'apikey' });
+  requireHost(url, description, 'conjur://<host>/<account>/<login>?apikey=…, or conjur://<host> with CONJUR_ACCOUNT, CONJUR_AUTHN_LOGIN and CONJUR_AUTHN_API_KEY set');
+  const segments = pathSegments(url, description);
+  if (segments.length === 1) {
+    throw badUrl(description, 'the login is missing after the account (expected conjur://<host>/<account>/<login>?apikey=…, with a host login written host%2F<id>)');
+  }
+  const [account, ...rest] = segments;
+  // A login written with a literal `/` (host/app) instead of %2F is accepted as the same login.
+  const login = rest.join('/');
+  const apiKey = params.get('apikey');
+  return { kind: 'conjur', host: url.host, ...(account ? { account } : {}), ...(login ? { login } : {}), ...(apiKey ? { apiKey } : {}) };
+}
+
+export const conjur: BuiltInProvider<ConjurUrlConfig> = {
+  schemes: ['conjur'],
+  parse: parseConjur,
+  async create(config, { env, description, now }) {
+    const fromEnv = (value: string | undefined, variable: string, what: string): string => {
+      const found = value ?? env[variable];
+      if (!found) throw badUrl(description, `the ${what} is missing: give it in the URL or set ${variable}`);
+      return found;
+    };
+    const complete: ConjurConfig = {
+      host: config.host,
+      account: fromEnv(config.account, 'CONJUR_ACCOUNT', 'account'),
+      login: fromEnv(config.login, 'CONJUR_AUTHN_LOGIN', 'login'),
+      apiKey: fromEnv(config.apiKey, 'CONJUR_AUTHN_API_KEY', 'parameter apikey'),
+    };
+    const cas = await extraCas(env, [env['CONJUR_CERT_FILE']], description);
+    const inline = env['CONJUR_SSL_CERTIFICATE'];
+    if (inline) cas.push(Buffer.from(inline));
+    return new ConjurProvider(complete, new HttpsTransport(`https://${config.host}`, '', { ca: cas }, description), description, now);
+  },
+};
 
 /** Conjur's documented token lifetime. */
 const TOKEN_LIFETIME_MS = 8 * 60_000;
 const LOGIN_TIMEOUT_MS = 30_000;
 
-export async function createConjurProvider(url: URL, options: ProviderOptions): Promise<SecretProvider> {
-  const config = parseProviderUrl(url) as ConjurConfig;
-  const description = describeProviderUrl(url);
-  const env = options.env;
-  const cas = await extraCas(env, [env['CONJUR_CERT_FILE']], description);
-  const inline = env['CONJUR_SSL_CERTIFICATE'];
-  if (inline) cas.push(Buffer.from(inline));
-  return new ConjurProvider(config, new HttpsTransport(`https://${config.host}`, '', { ca: cas }, description), description);
-}
-
 export class ConjurProvider extends RestProvider<ConjurConfig> {
-  readonly #tokens = new TokenCache(() => this.#authenticate());
+  readonly #tokens = new TokenCache(() => this.#authenticate(), () => this.now());
 
   protected async lookup(key: string, signal: AbortSignal): Promise<SecretValue | undefined> {
     let token = await this.#tokens.get();
@@ -88,7 +138,7 @@ export class ConjurProvider extends RestProvider<ConjurConfig> {
     if (!/^[A-Za-z0-9+/=]+$/.test(token)) {
       throw new SecretProviderError('bad-response', `${this.description}: ${what}: the answer is not a base64 access token`);
     }
-    const now = Date.now();
+    const now = this.now();
     return { header: `Token token="${token}"`, usableUntil: usableUntil(tokenExpiry(token, now) - now, now) };
   }
 }

@@ -13,35 +13,85 @@
  *   allowed) are denials; 5xx are retried by the resolver. Only the code is quoted, never `ErrorMsg`.
  * - CA bundle: `caFile`, plus `NODE_EXTRA_CA_CERTS` from the provider's environment.
  */
-import { SecretProviderError, type ProviderOptions, type SecretProvider } from '../provider.js';
-import { describeProviderUrl, parseProviderUrl, type CyberArkCcpConfig } from '../provider-url.js';
+import { SecretProviderError, type BuiltInProvider } from '../provider.js';
 import { SecretValue } from '../secret-value.js';
-import { extraCas, HttpsTransport, parseJsonBody, readPem, safeCode, statusKind, type HttpAnswer } from './https-transport.js';
+import { QueryParams, requireHost } from '../url-grammar.js';
+import { HttpsTransport, parseJsonBody, safeCode, statusKind, type HttpAnswer } from './https-transport.js';
 import { RestProvider } from './rest-provider.js';
 import { isPlainObject } from './shared.js';
+import { extraCas, readPem } from './tls-material.js';
+
+export interface CyberArkCcpConfig {
+  kind: 'cyberarkccp';
+  host: string;
+  /** The web service's path, `/AIMWebService` unless the URL names another. */
+  basePath: string;
+  appId: string;
+  safe: string;
+  certFile: string;
+  keyFile: string;
+  caFile?: string;
+  folder?: string;
+  /**
+   * CCP cannot store multi-line passwords: the Orchestrator's `newLineDelim` names the text that
+   * stands for a newline in a stored value (e.g. `^` for `FirstLine^SecondLine`).
+   */
+  newLineDelim?: string;
+}
+
+const PARAMETERS = ['appID', 'safe', 'certFile', 'keyFile', 'caFile', 'folder', 'newLineDelim'];
+
+function parseCyberArkCcp(url: URL, description: string): CyberArkCcpConfig {
+  const params = new QueryParams(url, description, PARAMETERS);
+  requireHost(url, description, 'cyberarkccp://<host>?appID=…&safe=…&certFile=…&keyFile=…');
+  const hint = 'cyberarkccp:// needs appID, safe, certFile and keyFile';
+  const appId = params.required('appID', description, hint);
+  const safe = params.required('safe', description, hint);
+  const certFile = params.required('certFile', description, hint);
+  const keyFile = params.required('keyFile', description, hint);
+  const caFile = params.get('caFile');
+  const folder = params.get('folder');
+  const newLineDelim = params.get('newLineDelim');
+  return {
+    kind: 'cyberarkccp',
+    host: url.host,
+    basePath: url.pathname.replace(/\/+$/, '') || DEFAULT_WEB_SERVICE,
+    appId,
+    safe,
+    certFile,
+    keyFile,
+    ...(caFile ? { caFile } : {}),
+    ...(folder ? { folder } : {}),
+    ...(newLineDelim ? { newLineDelim } : {}),
+  };
+}
+
+export const cyberArkCcp: BuiltInProvider<CyberArkCcpConfig> = {
+  schemes: ['cyberarkccp'],
+  parse: parseCyberArkCcp,
+  async create(config, { env, description }) {
+    const [cas, cert, key] = await Promise.all([
+      extraCas(env, [config.caFile], description),
+      readPem(config.certFile, 'client certificate', description),
+      readPem(config.keyFile, 'client key', description),
+    ]);
+    return new CyberArkCcpProvider(config, new HttpsTransport(`https://${config.host}`, config.basePath, { ca: cas, cert, key }, description), description);
+  },
+};
 
 const DEFAULT_WEB_SERVICE = '/AIMWebService';
 const NOT_FOUND = 'APPAP004E';
-
-export async function createCyberArkCcpProvider(url: URL, options: ProviderOptions): Promise<SecretProvider> {
-  const config = parseProviderUrl(url) as CyberArkCcpConfig;
-  const description = describeProviderUrl(url);
-  const [cas, cert, key] = await Promise.all([
-    extraCas(options.env, [config.caFile], description),
-    readPem(config.certFile, 'client certificate', description),
-    readPem(config.keyFile, 'client key', description),
-  ]);
-  const basePath = url.pathname.replace(/\/+$/, '') || DEFAULT_WEB_SERVICE;
-  return new CyberArkCcpProvider(config, new HttpsTransport(`https://${config.host}`, basePath, { ca: cas, cert, key }, description), description);
-}
 
 export class CyberArkCcpProvider extends RestProvider<CyberArkCcpConfig> {
 
   protected async lookup(key: string, signal: AbortSignal): Promise<SecretValue | undefined> {
     const { appId, safe, folder, newLineDelim } = this.config;
-    const query = new URLSearchParams({ AppID: appId, Safe: safe, ...(folder ? { Folder: folder } : {}), Object: key });
+    // Every value %20-encoded, never `+` (URLSearchParams' form encoding): CCP reads `+` as itself.
+    const query = Object.entries({ AppID: appId, Safe: safe, ...(folder ? { Folder: folder } : {}), Object: key })
+      .map(([name, value]) => `${name}=${encodeURIComponent(value)}`)
+      .join('&');
     const what = `fetching the object ${key} from the safe ${safe}${folder ? ` (folder ${folder})` : ''} as AppID ${appId}`;
-    const answer = await this.http.request({ method: 'GET', path: `/api/Accounts?${query.toString()}`, signal, what });
+    const answer = await this.http.request({ method: 'GET', path: `/api/Accounts?${query}`, signal, what });
     const code = ccpErrorCode(answer);
     if (answer.status === 404 && code === NOT_FOUND) return undefined;
     if (answer.status !== 200) {

@@ -1,7 +1,9 @@
 /**
  * Delinea (Thycotic) Secret Server (`delinea://<host>[/<path>]?username=…&password=…&folder=…`), over
- * its REST API with HTTPS.
+ * its REST API with HTTPS: the URL grammar, its typed config and the protocol, in this one file.
  *
+ * - URL (Strata's Delinea page): `username`, `password` and `folder`, all three required ("all
+ *   secrets must be co-located in a single folder"); no other parameter is taken.
  * - Login: `POST /oauth2/token` with `grant_type=password&username=…&password=…` (form-encoded); the
  *   `access_token` is sent as `Authorization: Bearer …`, shared by every request and reused until
  *   shortly before `expires_in`; a 401 logs in again once and repeats the request.
@@ -15,17 +17,52 @@
  *   optional) is found with `GET /api/v1/folders?filter.searchText=<last segment>` and matched by its
  *   path; a single segment may also match a folder name that is unique. Its secrets are listed once
  *   (`GET /api/v1/secrets?filter.folderId=<id>`, every page) and looked up by name (exact, then
- *   case-insensitive when unique). Without `folder`, each secret name is searched across the folders
- *   the user can see (`filter.searchText`), and must match exactly one secret.
+ *   case-insensitive when unique).
  * - CA bundle: `NODE_EXTRA_CA_CERTS` from the provider's environment, besides Node's roots.
  */
-import { SecretProviderError, type ProviderOptions, type SecretProvider } from '../provider.js';
-import { describeProviderUrl, parseProviderUrl, type DelineaConfig } from '../provider-url.js';
+import { Memo } from '../memo.js';
+import { SecretProviderError, type BuiltInProvider } from '../provider.js';
 import { SecretValue } from '../secret-value.js';
-import { extraCas, HttpsTransport, parseJsonBody, safeCode, statusKind, worthRetrying, type HttpAnswer } from './https-transport.js';
+import { QueryParams, requireHost } from '../url-grammar.js';
+import { HttpsTransport, parseJsonBody, safeCode, statusKind, type HttpAnswer } from './https-transport.js';
 import { RestProvider } from './rest-provider.js';
 import { isPlainObject } from './shared.js';
+import { extraCas } from './tls-material.js';
 import { TokenCache, usableUntil, type IssuedToken } from './token-cache.js';
+
+export interface DelineaConfig {
+  kind: 'delinea';
+  host: string;
+  /** The install's path (`/SecretServer` on premises), '' at the host's root. */
+  basePath: string;
+  username: string;
+  password: string;
+  /** Required: Strata's page says every secret must be co-located in a single folder. */
+  folder: string;
+}
+
+function parseDelinea(url: URL, description: string): DelineaConfig {
+  const params = new QueryParams(url, description, ['username', 'password', 'folder']);
+  requireHost(url, description, 'delinea://<host>?username=…&password=…&folder=…');
+  const hint = 'delinea:// needs username, password and folder (the one folder that holds every secret)';
+  return {
+    kind: 'delinea',
+    host: url.host,
+    basePath: url.pathname,
+    username: params.required('username', description, hint),
+    password: params.required('password', description, hint),
+    folder: params.required('folder', description, hint),
+  };
+}
+
+export const delinea: BuiltInProvider<DelineaConfig> = {
+  schemes: ['delinea'],
+  parse: parseDelinea,
+  async create(config, { env, description, now }) {
+    const cas = await extraCas(env, [], description);
+    return new DelineaProvider(config, new HttpsTransport(`https://${config.host}`, config.basePath, { ca: cas }, description), description, now);
+  },
+};
 
 const LOGIN_TIMEOUT_MS = 30_000;
 /** Secret Server's default token lifetime when the answer does not say (20 minutes). */
@@ -38,14 +75,6 @@ const MAX_PAGES = 200;
 interface SecretRecord {
   id: number;
   name: string;
-}
-
-export async function createDelineaProvider(url: URL, options: ProviderOptions): Promise<SecretProvider> {
-  const config = parseProviderUrl(url) as DelineaConfig;
-  const description = describeProviderUrl(url);
-  const cas = await extraCas(options.env, [], description);
-  const http = new HttpsTransport(`https://${config.host}`, url.pathname, { ca: cas }, description);
-  return new DelineaProvider(config, http, description);
 }
 
 /** `<secretName.fieldSlug>` split at the last dot; undefined when there is no field. */
@@ -61,11 +90,9 @@ export function folderSegments(folder: string): string[] {
 }
 
 export class DelineaProvider extends RestProvider<DelineaConfig> {
-  readonly #tokens = new TokenCache(() => this.#login());
+  readonly #tokens = new TokenCache(() => this.#login(), () => this.now());
   /** The folder's secrets by name, listed once. */
-  #index: Promise<Map<string, SecretRecord[]>> | undefined;
-  /** Without a folder: one search per secret name. */
-  readonly #searches = new Map<string, Promise<SecretRecord[]>>();
+  readonly #index = new Memo<'index', Map<string, SecretRecord[]>>();
 
   protected async lookup(key: string, signal: AbortSignal): Promise<SecretValue | undefined> {
     const ref = splitDelineaReference(key);
@@ -75,7 +102,7 @@ export class DelineaProvider extends RestProvider<DelineaConfig> {
     const folded = exact.length ? exact : candidates.filter((r) => r.name.toLowerCase() === ref.secret.toLowerCase());
     if (folded.length === 0) return undefined;
     if (folded.length > 1) {
-      const where = this.config.folder ? `in the folder ${this.config.folder}` : 'visible to this user (add ?folder=… to the URL)';
+      const where = `in the folder ${this.config.folder}`;
       throw new SecretProviderError('bad-response', `${this.description}: ${folded.length} secrets named ${ref.secret} ${where}; rename one so the reference is unambiguous`);
     }
     const secret = folded[0] as SecretRecord;
@@ -91,31 +118,15 @@ export class DelineaProvider extends RestProvider<DelineaConfig> {
     return new SecretValue(value, key);
   }
 
-  /** The secrets that may be the one named `name`. */
-  #find(name: string): Promise<SecretRecord[]> {
-    if (this.config.folder) {
-      this.#index ??= this.#remember(this.#listFolder(), () => (this.#index = undefined));
-      return this.#index.then((index) => [...(index.get(name.toLowerCase()) ?? [])]);
-    }
-    let pending = this.#searches.get(name);
-    if (!pending) {
-      pending = this.#remember(this.#list(`filter.searchText=${encodeURIComponent(name)}`, `searching for the secret ${name}`), () => this.#searches.delete(name));
-      this.#searches.set(name, pending);
-    }
-    return pending;
-  }
-
-  /** Shares a lookup; forgets it when it failed in a way worth trying again. */
-  #remember<T>(pending: Promise<T>, forget: () => void): Promise<T> {
-    pending.catch((error: unknown) => {
-      if (worthRetrying(error)) forget();
-    });
-    return pending;
+  /** The secrets of the folder that may be the one named `name`. */
+  async #find(name: string): Promise<SecretRecord[]> {
+    const index = await this.#index.get('index', () => this.#listFolder());
+    return [...(index.get(name.toLowerCase()) ?? [])];
   }
 
   async #listFolder(): Promise<Map<string, SecretRecord[]>> {
-    const folderId = await this.#folderId(this.config.folder ?? '');
-    const records = await this.#list(`filter.folderId=${folderId}`, `listing the secrets of the folder ${this.config.folder ?? ''}`);
+    const folderId = await this.#folderId(this.config.folder);
+    const records = await this.#list(`filter.folderId=${folderId}`, `listing the secrets of the folder ${this.config.folder}`);
     const index = new Map<string, SecretRecord[]>();
     for (const record of records) {
       const key = record.name.toLowerCase();
@@ -206,7 +217,7 @@ export class DelineaProvider extends RestProvider<DelineaConfig> {
     const token = isPlainObject(grant) ? grant['access_token'] : undefined;
     if (typeof token !== 'string' || token === '') throw this.#shapeError(`${what}: the answer holds no access_token`);
     const expiresIn = isPlainObject(grant) && typeof grant['expires_in'] === 'number' ? grant['expires_in'] : DEFAULT_TOKEN_LIFETIME_S;
-    return { header: `Bearer ${token}`, usableUntil: usableUntil(expiresIn * 1000) };
+    return { header: `Bearer ${token}`, usableUntil: usableUntil(expiresIn * 1000, this.now()) };
   }
 
   #statusError(answer: HttpAnswer, what: string): SecretProviderError {
