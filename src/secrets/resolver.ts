@@ -138,10 +138,9 @@ export async function resolveSecrets(uses: readonly SecretUse[], options: Resolv
     const run = new AbortController();
     // One listener per request in flight, plus provider creation: not a leak, so no warning.
     setMaxListeners(concurrency + 16, run.signal);
-    const deadline = setTimeout(
-      () => run.abort(new SecretProviderError('timeout', `secret resolution did not finish within the run's budget of ${totalTimeoutMs} ms`)),
-      totalTimeoutMs,
-    );
+    const budgetSpent = (): SecretProviderError =>
+      new SecretProviderError('timeout', `secret resolution did not finish within the run's budget of ${totalTimeoutMs} ms`);
+    const deadline = setTimeout(() => run.abort(budgetSpent()), totalTimeoutMs);
     const onOuterAbort = (): void => run.abort(new SecretProviderError('timeout', 'secret resolution was cancelled'));
     if (options.signal?.aborted) onOuterAbort();
     options.signal?.addEventListener('abort', onOuterAbort, { once: true });
@@ -181,8 +180,9 @@ export async function resolveSecrets(uses: readonly SecretUse[], options: Resolv
         run.signal.addEventListener('abort', onRunAbort, { once: true });
         const deadlineMs = Math.max(1, Math.min(timeoutMs, remaining()));
         let backoff: number | undefined;
+        // When the budget is what is left, running out of it reads as the run's timeout.
         const timer = setTimeout(
-          () => request.abort(new SecretProviderError('timeout', `${handle.description}: no answer within ${deadlineMs} ms`)),
+          () => request.abort(deadlineMs < timeoutMs ? budgetSpent() : new SecretProviderError('timeout', `${handle.description}: no answer within ${timeoutMs} ms`)),
           deadlineMs,
         );
         try {

@@ -215,4 +215,68 @@ test('connection refused is reported as unreachable, and the run settles', async
   assert.ok(result.problems.every((p) => /cannot connect \(ECONNREFUSED\)/.test(p.message)));
 });
 
+test('Strata\'s documented mapping: <maverics.key> is the key of the secret at the URL path …/maverics', async () => {
+  const result = await resolveSecrets(uses('maverics.plain', 'maverics.number', 'maverics.nope'), {
+    secretProvider: `hashivault+http://${vault.url}/secret/data/maverics?token=root-token`,
+  });
+  assert.is(result.values.get('maverics.plain')?.reveal(), 'plain-v2');
+  assert.is(result.values.get('maverics.number')?.reveal(), '42');
+  assert.equal(result.problems.map((p) => [p.ruleId, p.reference]), [['unresolved-secret', 'maverics.nope']]);
+  // The base is read once; a miss falls back to <path>/maverics, as before.
+  assert.is(vault.log.filter((r) => r.path === '/v1/secret/data/maverics').length, 1);
+});
+
+test('X-Vault-Request: true on every request: a Vault that requires it answers', async () => {
+  vault.requireRequestHeader = true;
+  try {
+    const result = await resolveSecrets(uses('plain', 'db.password'), {
+      secretProvider: `hashivault+http://${vault.url}/secret/data/maverics?role_id=role-1&secret_id=secret-id-1`,
+    });
+    assert.equal(result.problems, []);
+    assert.is(result.values.get('db.password')?.reveal(), 'db-pass');
+  } finally {
+    vault.requireRequestHeader = false;
+  }
+});
+
+test('a limited-use login token is a warning: every check spends a login', async () => {
+  vault.tokenNumUses = 5;
+  try {
+    const result = await resolveSecrets(uses('plain'), { secretProvider: `hashivault+http://${vault.url}/secret/data/maverics?role_id=role-1&secret_id=secret-id-1` });
+    assert.equal(result.problems, []);
+    assert.is(result.warnings.length, 1);
+    assert.match(result.warnings[0] ?? '', /limited to 5 uses/);
+    assert.not.match(result.warnings[0] ?? '', /secret-id-1/);
+  } finally {
+    vault.tokenNumUses = 0;
+  }
+});
+
+test('error bodies are quoted by Vault\'s fixed messages only: an echoed token is never printed', async () => {
+  vault.echoHeaders = true;
+  vault.faults.failNext(1, 403);
+  try {
+    const result = await resolveSecrets(uses('plain'), { secretProvider: `hashivault+http://${vault.url}/secret/data/maverics?token=echo-ToKeN-42` });
+    const message = result.problems[0]?.message ?? '';
+    assert.match(message, /HTTP 403 \(permission denied\)$/);
+    assert.not.match(message, /echo-ToKeN-42|request headers/);
+  } finally {
+    vault.echoHeaders = false;
+  }
+});
+
+test('a dropped kept-alive connection (ECONNRESET) is tried once more, not more', async () => {
+  const url = `hashivault+http://${vault.url}/secret/data/maverics?token=root-token`;
+  vault.faults.dropNext(1);
+  const once = await resolveSecrets(uses('plain'), { secretProvider: url, retryBaseMs: 0 });
+  assert.equal(once.problems, []);
+  assert.is(once.values.get('plain')?.reveal(), 'plain-v2');
+  assert.is(once.requests, 2);
+  vault.faults.dropNext(5);
+  const twice = await resolveSecrets(uses('plain'), { secretProvider: url, retryBaseMs: 0 });
+  assert.match(twice.problems[0]?.message ?? '', /the connection was closed under the request \((ECONNRESET|EPIPE)\) \(after 2 attempts\)/);
+  assert.is(twice.requests, 2);
+  vault.faults.reset();
+});
+
 test.run();

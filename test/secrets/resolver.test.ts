@@ -207,4 +207,28 @@ test('a foreign error from a custom provider is reported by name only', async ()
   assert.is(result.problems[0]?.message, 'secret <a>: provider leaky failed (TypeError)');
 });
 
+test('one budget per run: retries happen inside it, and none is started that the budget cannot cover', async () => {
+  // Each attempt answers 503 after 300 ms; the run may retry (almost) forever, but has 3 s in all.
+  const vaultServer = vault;
+  vaultServer.faults.delayMs = 300;
+  vaultServer.faults.failNext(1000, 503);
+  try {
+    const result = await settles(
+      resolveSecrets([use('redis')], {
+        secretProvider: `hashivault+http://${vaultServer.url}/secret/data/maverics?token=root`,
+        retries: 1000,
+        retryBaseMs: 0,
+        totalTimeoutMs: 3000,
+      }),
+      'a run against a failing server',
+    );
+    const message = result.problems[0]?.message ?? '';
+    assert.match(message, /HTTP 503 .*\(after \d+ attempts\) \(the run's budget of 3000 ms leaves no time for another attempt\)/);
+    assert.not.match(message, /did not finish/, 'the last attempt was not cut off by the budget');
+    assert.ok(result.requests < 1000);
+  } finally {
+    vaultServer.faults.reset();
+  }
+});
+
 test.run();

@@ -115,6 +115,8 @@ export class AwsSecretsTestServer {
     try {
       await delay(this.faults.delayMs);
       const fault = this.faults.take();
+      // A kept-alive connection closed by the far end under a request: the client sees ECONNRESET.
+      if (fault?.kind === 'drop') return void req.socket.destroy();
       if (fault?.kind === 'garbage') return send(res, 200, GARBAGE_BODY);
       if (fault?.kind === 'fail') {
         const status = fault.failure.status;

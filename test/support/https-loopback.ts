@@ -105,6 +105,8 @@ export abstract class LoopbackHttpsServer {
       if (res.destroyed || req.socket.destroyed) return;
       let reply: Reply;
       const fault = entry.read ? this.faults.take() : undefined;
+      // A kept-alive connection closed by the far end under a request: the client sees ECONNRESET.
+      if (fault?.kind === 'drop') return void req.socket.destroy();
       if (fault?.kind === 'garbage') reply = textReply(200, GARBAGE_BODY, 'application/json');
       else if (fault?.kind === 'fail') {
         const base = this.errorReply(fault.failure.status);

@@ -38,6 +38,17 @@ export class VaultTestServer {
   maxInFlight = 0;
   /** Answer the preflight with 404, like a Vault older than 0.10. */
   oldVault = false;
+  /**
+   * Refuse a request without `X-Vault-Request: true` with 412, as a Vault whose listener requires
+   * the header does (the header the Vault CLI and api client always send: vault/api/client.go sets
+   * it on every request). The status and text are not confirmed by a public document: see
+   * docs/secrets.md, unverified.
+   */
+  requireRequestHeader = false;
+  /** Put the request's X-Vault-Token into error texts: a hostile or misconfigured proxy's echo. */
+  echoHeaders = false;
+  /** `auth.num_uses` of issued tokens (Vault API docs, AppRole login response); 0 is unlimited. */
+  tokenNumUses = 0;
   url = '';
   port = 0;
 
@@ -122,10 +133,16 @@ export class VaultTestServer {
       const body = await readBody(req);
       await delay(this.faults.delayMs);
       const fault = this.faults.take();
+      // A kept-alive connection closed by the far end under a request: the client sees ECONNRESET.
+      if (fault?.kind === 'drop') return void req.socket.destroy();
       if (fault?.kind === 'garbage') return send(res, 200, GARBAGE_BODY, 'text/html');
+      if (this.requireRequestHeader && header(req, 'x-vault-request') !== 'true') {
+        return json(res, 412, { errors: ['missing required X-Vault-Request header'] });
+      }
+      const echo = this.echoHeaders ? ` (request headers: X-Vault-Token=${token ?? ''})` : '';
       if (fault?.kind === 'fail') {
         const status = fault.failure.status;
-        return send(res, status, fault.failure.body ?? JSON.stringify({ errors: [status >= 500 ? 'internal error' : 'injected failure'] }));
+        return send(res, status, fault.failure.body ?? JSON.stringify({ errors: [`${status >= 500 ? 'internal error' : 'permission denied'}${echo}`] }));
       }
       this.#route(req, res, url.pathname, body, trim(namespace ?? ''), token);
     } finally {
@@ -191,7 +208,7 @@ export class VaultTestServer {
   #issue(method: string): unknown {
     const token = `s.issued-${method}-${++this.#issued}`;
     this.#tokens.add(token);
-    return { auth: { client_token: token, policies: ['default'], lease_duration: 3600, renewable: true } };
+    return { auth: { client_token: token, policies: ['default'], lease_duration: 3600, renewable: true, num_uses: this.tokenNumUses } };
   }
 }
 
