@@ -15,6 +15,12 @@ export interface SecretProvider {
    * per-request timeout) and never put a secret value into an error.
    */
   get(key: string, signal: AbortSignal): Promise<SecretValue | undefined>;
+  /**
+   * Told every key this run will ask for, before the first `get`, so a provider with a batch read
+   * (Conjur's `GET /secrets?variable_ids=`) can fetch them in one request. Optional; a failure is
+   * ignored (each `get` then reads on its own), so it must never be the only way a key resolves.
+   */
+  prefetch?(keys: readonly string[], signal: AbortSignal): Promise<void>;
   /** Releases sockets and timers. */
   close?(): Promise<void>;
 }

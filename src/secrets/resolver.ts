@@ -146,12 +146,25 @@ export async function resolveSecrets(uses: readonly SecretUse[], options: Resolv
     options.signal?.addEventListener('abort', onOuterAbort, { once: true });
 
     const handles = new Map<string, Promise<ProviderHandle>>();
+    const prefetched = new Map<string, Promise<ProviderHandle>>();
+    // Every key each provider will be asked for, so one with a batch read can prefetch them.
+    const keysOf = new Map<string | undefined, string[]>();
+    for (const reference of distinct) {
+      const route = routeReference(reference, setup);
+      keysOf.set(route.provider, [...(keysOf.get(route.provider) ?? []), route.key]);
+    }
     const providerFor = (name: string | undefined, source: ProviderSource): Promise<ProviderHandle> => {
       const id = name === undefined ? '' : `named:${name}`;
-      let handle = handles.get(id);
+      let handle = prefetched.get(id);
       if (!handle) {
-        handle = createProvider(source, { env, warn }, run.signal, timeoutMs);
-        handles.set(id, handle);
+        const created = createProvider(source, { env, warn }, run.signal, timeoutMs);
+        // Closed from `created` even when the prefetch is what failed.
+        handles.set(id, created);
+        handle = created.then(async (made) => {
+          await prefetch(made, keysOf.get(name) ?? [], Math.min(timeoutMs, remaining()), run.signal);
+          return made;
+        });
+        prefetched.set(id, handle);
       }
       return handle;
     };
@@ -272,6 +285,21 @@ async function createProvider(source: ProviderSource, options: ProviderOptions, 
     throw error;
   });
   return { provider, description: typeof provider.description === 'string' && provider.description ? scrubCredentials(provider.description) : description, owned: true };
+}
+
+/**
+ * Gives a provider with a batch read every key it will be asked for, under the request deadline.
+ * Never fails: each key is read on its own by `get` when the batch did not bring it.
+ */
+async function prefetch(handle: ProviderHandle, keys: readonly string[], deadlineMs: number, runSignal: AbortSignal): Promise<void> {
+  const { provider } = handle;
+  if (!provider.prefetch || keys.length < 2) return;
+  const signal = AbortSignal.any([runSignal, AbortSignal.timeout(Math.max(1, deadlineMs))]);
+  await raceAbort(
+    Promise.resolve().then(() => provider.prefetch?.(keys, signal)),
+    signal,
+    `${handle.description}: reading ${keys.length} secrets at once`,
+  ).catch(() => undefined);
 }
 
 async function closeAll(handles: Map<string, Promise<ProviderHandle>>): Promise<void> {

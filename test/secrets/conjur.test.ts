@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { conjurEndpoint } from '../../src/secrets/providers/conjur.js';
 import { secretProviderFactory } from '../../src/secrets/registry.js';
 import { resolveSecrets, type SecretUse } from '../../src/secrets/resolver.js';
 import { ConjurTestServer } from '../support/conjur-server.js';
@@ -47,8 +51,72 @@ test('logs in with the API key, then reads variables by id (slashes included) wi
   assert.is(login?.path, '/authn/myorg/host%2Fmaverics/authenticate', 'the login is one %2F-encoded segment');
   assert.is(login?.headers['accept-encoding'], 'base64');
   assert.is(conjur.logins, 1, 'one login shared by every read');
-  assert.ok(conjur.log.some((r) => r.path === '/secrets/myorg/variable/maverics%2Fokta%2Fclient-secret'));
+  // Three variables that all exist: one batch read (conjur-api-go RetrieveBatchSecretsRequest).
+  assert.equal(
+    conjur.log.filter((r) => r.read).map((r) => [r.path, r.query.get('variable_ids')]),
+    [['/secrets', 'myorg:variable:maverics/okta/client-secret,myorg:variable:maverics/tls/key,myorg:variable:plain']],
+  );
   assert.ok(conjur.log.filter((r) => r.read).every((r) => /^Token token="[A-Za-z0-9+/=]+"$/.test(r.headers['authorization'] ?? '')));
+  // One reference alone is read on its own, its id one %2F-encoded segment.
+  conjur.resetCounters();
+  await resolveSecrets(uses('maverics/okta/client-secret'), { secretProvider: url(), env });
+  assert.ok(conjur.log.some((r) => r.path === '/secrets/myorg/variable/maverics%2Fokta%2Fclient-secret'));
+});
+
+test('the batch read is all-or-nothing: one missing variable falls back to a read per variable', async () => {
+  const result = await resolveSecrets(uses('plain', 'bulk/s1', 'nope/missing', 'locked'), { secretProvider: url(), env });
+  assert.is(result.values.get('plain')?.reveal(), 'plain-value');
+  assert.is(result.values.get('bulk/s1')?.reveal(), 'bulk-1');
+  assert.equal(result.problems.map((p) => [p.ruleId, p.reference]), [
+    ['unresolved-secret', 'nope/missing'],
+    ['secret-provider-error', 'locked'],
+  ]);
+  assert.is(conjur.reads, 5, 'one refused batch, then four single reads');
+});
+
+test('a fully qualified id <account:variable:id> is split, as the official Go client does', async () => {
+  const result = await resolveSecrets(uses('myorg:variable:maverics/okta/client-secret'), { secretProvider: url(), env });
+  assert.equal(result.problems, []);
+  assert.is(result.values.get('myorg:variable:maverics/okta/client-secret')?.reveal(), 'okta-secret-value');
+  assert.ok(conjur.log.some((r) => r.path === '/secrets/myorg/variable/maverics%2Fokta%2Fclient-secret'));
+});
+
+test('conjur://<host> with the Conjur environment variables; the appliance URL\'s /api base path (Conjur Cloud)', async () => {
+  const fromEnv = await resolveSecrets(uses('plain'), {
+    secretProvider: `conjur://${conjur.host}`,
+    env: { ...env, CONJUR_ACCOUNT: 'myorg', CONJUR_AUTHN_LOGIN: 'host/maverics', CONJUR_AUTHN_API_KEY: API_KEY },
+  });
+  assert.equal(fromEnv.problems, []);
+  assert.is(fromEnv.values.get('plain')?.reveal(), 'plain-value');
+  conjur.resetCounters();
+  conjur.basePath = '/api';
+  const cloud = await resolveSecrets(uses('plain'), {
+    secretProvider: 'conjur://',
+    env: { ...env, CONJUR_APPLIANCE_URL: `https://${conjur.host}/api`, CONJUR_ACCOUNT: 'myorg', CONJUR_AUTHN_LOGIN: 'host/maverics', CONJUR_AUTHN_API_KEY: API_KEY },
+  });
+  assert.equal(cloud.problems, []);
+  assert.ok(conjur.log.every((r) => r.path.startsWith('/api/')));
+  assert.equal(conjurEndpoint('tenant.secretsmgr.cyberark.cloud', {}, 'conjur://tenant.secretsmgr.cyberark.cloud'), {
+    origin: 'https://tenant.secretsmgr.cyberark.cloud',
+    basePath: '/api',
+  });
+});
+
+test('CONJUR_AUTHN_TOKEN_FILE (the Kubernetes authenticator): the token is read from the file, no login', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'conjur-token-'));
+  const file = join(dir, 'access-token');
+  writeFileSync(file, conjur.issueToken('myorg', 'host/maverics'));
+  try {
+    const result = await resolveSecrets(uses('plain'), {
+      secretProvider: `conjur://${conjur.host}`,
+      env: { ...env, CONJUR_ACCOUNT: 'myorg', CONJUR_AUTHN_TOKEN_FILE: file },
+    });
+    assert.equal(result.problems, []);
+    assert.is(result.values.get('plain')?.reveal(), 'plain-value');
+    assert.is(conjur.logins, 0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('a login written with a literal slash is the same login', async () => {
@@ -121,14 +189,14 @@ test('not found and declared-but-empty are unresolved; forbidden is denied and n
   assert.is(result.requests, 3);
 });
 
-test('200 uses over 20 variables: one login and 20 reads', async () => {
+test('200 uses over 20 variables: one login and one batch read', async () => {
   const many = Array.from({ length: 200 }, (_, i): SecretUse => ({ reference: `bulk/s${i % 20}`, path: ['apps', i, 'secret'] }));
   const result = await resolveSecrets(many, { secretProvider: url(), env });
   assert.equal(result.problems, []);
   assert.is(result.values.size, 20);
   assert.is(result.values.get('bulk/s7')?.reveal(), 'bulk-7');
   assert.is(result.requests, 20);
-  assert.is(conjur.reads, 20);
+  assert.is(conjur.reads, 1);
   assert.is(conjur.logins, 1);
 });
 
