@@ -105,7 +105,7 @@ export class ConjurTestServer extends LoopbackHttpsServer {
     const failure = this.#failLogins.shift();
     if (failure !== undefined) return this.errorReply(failure);
     if (this.#accounts.get(account)?.apiKeys.get(login) !== apiKey || apiKey === '') return textReply(401, '');
-    const { token, text, encoded } = this.#issue(account, login);
+    const { token, encoded } = this.#issue(account, login);
     return req.headers['accept-encoding'] === 'base64' ? textReply(200, encoded) : jsonReply(200, token);
   }
 
