@@ -71,11 +71,14 @@ export type SecretProviderErrorKind =
  */
 export class SecretProviderError extends MavericsConfigError {
   readonly kind: SecretProviderErrorKind;
+  /** How long the service asked us to wait before trying again (`Retry-After`), when it said. */
+  readonly retryAfterMs: number | undefined;
 
-  constructor(kind: SecretProviderErrorKind, message: string, options?: { cause?: unknown }) {
-    super(`ESECRETPROVIDER_${kind.toUpperCase().replace('-', '_')}`, message, options);
+  constructor(kind: SecretProviderErrorKind, message: string, options?: { cause?: unknown; retryAfterMs?: number }) {
+    super(`ESECRETPROVIDER_${kind.toUpperCase().replace('-', '_')}`, message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'SecretProviderError';
     this.kind = kind;
+    this.retryAfterMs = options?.retryAfterMs;
   }
 
   /** Throttling, 5xx and a dropped connection are worth another try; everything else is final. */

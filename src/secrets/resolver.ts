@@ -217,7 +217,8 @@ export async function resolveSecrets(uses: readonly SecretUse[], options: Resolv
           if (kind === 'dropped') dropped++;
           const retryable = error instanceof SecretProviderError && error.retryable && (kind !== 'dropped' || dropped <= 1);
           const ceiling = Math.min(MAX_BACKOFF_MS, retryBaseMs * 2 ** (attempt - 1));
-          backoff = ceiling / 2 + Math.random() * (ceiling / 2);
+          // A service that says when to come back (Retry-After) is waited for at least that long.
+          backoff = Math.max(ceiling / 2 + Math.random() * (ceiling / 2), (error instanceof SecretProviderError && error.retryAfterMs) || 0);
           // Another attempt only when the budget left covers the backoff and as long as this one took.
           const fits = remaining() - backoff >= Date.now() - attemptStarted;
           if (!retryable || attempt > retries || run.signal.aborted || !fits) {

@@ -118,7 +118,7 @@ test('a wrong client secret: a precise denial, asked once, the secret never show
   assert.is(result.problems[0]?.ruleId, 'secret-provider-error');
   assert.match(
     result.problems[0]?.message ?? '',
-    /azurekeyvault:\/\/127\.0\.0\.1:\d+: getting the secret bulk-0 failed: the Entra ID token request for client maverics-app in tenant contoso was refused \(invalid_client AADSTS7000215\)/,
+    /azurekeyvault:\/\/127\.0\.0\.1:\d+: listing the secrets failed: the Entra ID token request for client maverics-app in tenant contoso was refused \(invalid_client AADSTS7000215\)/,
   );
   assert.ok(result.problems.every((p) => !p.message.includes('WrOnG-az-secret')));
   assert.is(result.requests, 20, 'denied is not retried');
@@ -149,7 +149,40 @@ test('200 uses over 20 secrets: 20 reads and one token', async () => {
   assert.is(result.requests, 20);
   assert.is(az.reads, 20);
   assert.is(az.tokenRequests, 1);
-  assert.is(az.challenges, 1, 'later reads wait for the first one, so one challenge round trip');
+  assert.is(az.challenges, 1, 'every read waits for the List check, so one challenge round trip');
+  assert.is(az.log.filter((r) => r.path === '/secrets' && r.headers['authorization'] !== undefined).length, 1, 'List permission is checked once');
+});
+
+test('as the Orchestrator pre-populates enabled secrets only: a disabled secret is unresolved', async () => {
+  az.put('switched-off', 'old-value', { disabled: true });
+  const result = await resolveSecrets(uses('switched-off', 'okta-client-secret'), { secretProvider: url(), env });
+  assert.equal(result.problems.map((p) => [p.ruleId, p.reference]), [['unresolved-secret', 'switched-off']]);
+});
+
+test('an identity without List permission fails, once, saying the Orchestrator lists at start-up', async () => {
+  az.listForbidden = true;
+  const result = await resolveSecrets(uses('okta-client-secret', 'bulk-1'), { secretProvider: url(), env });
+  assert.is(result.problems.length, 2);
+  assert.ok(result.problems.every((p) => /listing the secrets failed: HTTP 403 \(Forbidden(\/ForbiddenByRbac)?\): the identity may not list secrets/.test(p.message)), result.problems[0]?.message);
+  assert.is(az.log.filter((r) => r.path === '/secrets').length, 2, 'one challenge and one refused List, then remembered');
+  assert.is(az.reads, 0);
+});
+
+test('no role on the vault: 403 for a missing name too (RBAC is checked first), never "not found"', async () => {
+  az.noRole = true;
+  const result = await resolveSecrets(uses('no-such-secret'), { secretProvider: url(), env });
+  assert.is(result.problems[0]?.ruleId, 'secret-provider-error');
+});
+
+test('429 with Retry-After: the retry waits at least that long, inside the budget', async () => {
+  az.faults.failNext(1, 429);
+  const result = await resolveSecrets(uses('okta-client-secret'), { secretProvider: url(), env, retryBaseMs: 0 });
+  assert.equal(result.problems, []);
+  assert.is(result.requests, 2);
+  const [first, second] = az.log.filter((r) => r.read);
+  assert.ok(first && second);
+  // Retry-After: 1 (seconds) from the injected 429; measured on the server's own log clock.
+  assert.ok(second.at - first.at >= 1000, 'the retry came after Retry-After');
 });
 
 test('a slow server: bounded time, a timeout per reference, no retry', async () => {

@@ -22,6 +22,8 @@ export interface LoggedHttpRequest {
   /** A client certificate signed by the test CA was presented. */
   clientCertOk: boolean;
   read: boolean;
+  /** When the request arrived (epoch ms), to check a client waited as told (Retry-After). */
+  at: number;
 }
 
 export interface Reply {
@@ -93,7 +95,7 @@ export abstract class LoopbackHttpsServer {
     const url = new URL(req.url ?? '/', 'https://loopback');
     const method = req.method ?? 'GET';
     const socket = req.socket as TLSSocket;
-    const request = { method, path: url.pathname, query: url.searchParams, headers: req.headers, clientCertOk: socket.authorized === true };
+    const request = { method, path: url.pathname, query: url.searchParams, headers: req.headers, clientCertOk: socket.authorized === true, at: Date.now() };
     const entry: LoggedHttpRequest = { ...request, read: this.isRead(request) };
     this.log.push(entry);
     this.inFlight++;

@@ -21,6 +21,7 @@
 import type { TokenCredential } from '@azure/identity';
 import type { SecretClient } from '@azure/keyvault-secrets';
 import { rootCertificates } from 'node:tls';
+import { Memo } from '../memo.js';
 import { loadSdk } from '../optional-sdk.js';
 import { SecretProviderError, type BuiltInProvider, type ProviderContext, type SecretProvider, type SecretProviderErrorKind } from '../provider.js';
 import { SecretValue } from '../secret-value.js';
@@ -164,10 +165,10 @@ export class AzureKeyVaultProvider implements SecretProvider {
   readonly #client: SecretClient;
   readonly #config: AzureKeyVaultConfig;
   /**
-   * The first read, which carries the challenge round trip and the token request. Later reads wait
-   * for it, so that eight concurrent first reads make one challenge and not eight.
+   * The List permission check, once per run (memo.ts). It also carries the challenge round trip and
+   * the token request, so every read waits for it: eight concurrent first reads make one challenge.
    */
-  #first: Promise<unknown> | undefined;
+  readonly #listed = new Memo<'list', void>();
 
   constructor(client: SecretClient, config: AzureKeyVaultConfig, description: string) {
     this.#client = client;
@@ -182,27 +183,47 @@ export class AzureKeyVaultProvider implements SecretProvider {
   async #get(key: string, signal: AbortSignal): Promise<SecretValue | undefined> {
     const ref = splitAzureReference(key);
     if (!ref) return undefined;
-    if (this.#first) await this.#first.catch(() => undefined);
+    await this.#listed.get('list', () => this.#checkList(signal));
     try {
-      const pending = this.#client.getSecret(ref.name, {
+      const secret = await this.#client.getSecret(ref.name, {
         // The resolver's deadline is the bound. (The SDK's own `timeout` option leaves a timer
         // running for its full length after each request, holding the process open.)
         abortSignal: signal,
         ...(ref.version ? { version: ref.version } : {}),
       });
-      this.#first ??= pending;
-      const secret = await pending;
       return new SecretValue(secret.value ?? '', key);
     } catch (error) {
       if (statusOf(error) === 404 && codeOf(error) === 'SecretNotFound') return undefined;
-      throw this.#translate(error, ref.name, signal);
+      // The Orchestrator pre-populates enabled secrets only: a disabled one is absent to it.
+      if (statusOf(error) === 403 && innerCodeOf(error) === 'SecretDisabled') return undefined;
+      throw this.#translate(error, `getting the secret ${ref.name}`, signal);
+    }
+  }
+
+  /**
+   * Strata's Azure Key Vault page: the Orchestrator lists the vault's secrets at start-up, then gets
+   * every enabled one. An identity without List permission fails it, so it fails here too, once.
+   * (Key Vault REST "Get Secrets": `GET /secrets?maxresults=…`.)
+   */
+  async #checkList(signal: AbortSignal): Promise<void> {
+    try {
+      await this.#client.listPropertiesOfSecrets({ abortSignal: signal }).byPage({ maxPageSize: 1 }).next();
+    } catch (error) {
+      const translated = this.#translate(error, 'listing the secrets', signal);
+      if (statusOf(error) === 403) {
+        throw new SecretProviderError(
+          'denied',
+          `${translated.message}: the identity may not list secrets, and the Orchestrator lists the vault's secrets at start-up before reading the enabled ones`,
+          { cause: translated.cause },
+        );
+      }
+      throw translated;
     }
   }
 
   /** SDK and identity failures → SecretProviderError, keeping only codes (never the server's text). */
-  #translate(error: unknown, name: string, signal: AbortSignal): SecretProviderError {
+  #translate(error: unknown, what: string, signal: AbortSignal): SecretProviderError {
     if (error instanceof SecretProviderError) return error;
-    const what = `getting the secret ${name}`;
     const errorName = error instanceof Error ? error.name : undefined;
     if (signal.aborted || errorName === 'AbortError') {
       return new SecretProviderError('timeout', `${this.description}: ${what}: no answer before the request deadline`, { cause: safeCause(error) });
@@ -231,8 +252,13 @@ export class AzureKeyVaultProvider implements SecretProvider {
       else if (status >= 500) kind = 'server';
       else kind = 'bad-response';
       const codes = [codeOf(error), innerCodeOf(error)].filter((c): c is string => c !== undefined).join('/');
-      const hint = status === 403 ? ` (the identity may not get secrets from this vault, or the secret is disabled)` : '';
-      return new SecretProviderError(kind, `${this.description}: ${what} failed: HTTP ${status}${codes ? ` (${codes})` : ''}${hint}`, { cause: safeCause(error) });
+      const hint = status === 403 && what.startsWith('getting') ? ' (the identity may not get secrets from this vault)' : '';
+      // Key Vault says when to come back (Retry-After, seconds): the resolver waits that long.
+      const retryAfterMs = status === 429 ? retryAfterOf(error) : undefined;
+      return new SecretProviderError(kind, `${this.description}: ${what} failed: HTTP ${status}${codes ? ` (${codes})` : ''}${hint}`, {
+        cause: safeCause(error),
+        ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+      });
     }
     const network = networkError(error, `${this.description}: ${what}`);
     if (network) return network;
@@ -263,6 +289,14 @@ export class AzureKeyVaultProvider implements SecretProvider {
       cause: safeCause(error),
     });
   }
+}
+
+/** `Retry-After` of a throttled answer, in milliseconds (seconds on the wire), as the SDK's RestError keeps it. */
+function retryAfterOf(error: unknown): number | undefined {
+  const headers = (error as { response?: { headers?: { get?: (name: string) => string | undefined } } }).response?.headers;
+  const value = typeof headers?.get === 'function' ? headers.get('retry-after') : undefined;
+  const seconds = value !== undefined && /^\d{1,4}$/.test(value.trim()) ? Number(value) : undefined;
+  return seconds === undefined ? undefined : seconds * 1000;
 }
 
 function statusOf(error: unknown): number | undefined {
