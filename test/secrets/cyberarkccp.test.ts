@@ -84,8 +84,31 @@ test('APPAP004E is unresolved; an unknown AppID or an untrusted certificate is a
     secretProvider: url().replace(pki.clientCertFile, pki.strangerCertFile).replace(pki.clientKeyFile, pki.strangerKeyFile),
     env: {},
   });
-  assert.match(stranger.problems[0]?.message ?? '', /HTTP 403 \(APPAP282E\)/);
+  assert.match(stranger.problems[0]?.message ?? '', /HTTP 403 \(the web server refused the client certificate before CCP ran: IIS 403\.7\)/);
   assert.is(stranger.requests, 1);
+});
+
+test('APPAP282E (500, the CPM is changing the password) is retried after a longer wait, inside the budget', async () => {
+  ccp.changing.set('okta-client-secret', 1);
+  const result = await resolveSecrets(uses('okta-client-secret'), { secretProvider: url(), env: {}, retryBaseMs: 0 });
+  assert.equal(result.problems, []);
+  assert.is(result.values.get('okta-client-secret')?.reveal(), 'okta-secret-value');
+  assert.is(result.requests, 2);
+  const [first, second] = ccp.log.filter((r) => r.read);
+  assert.ok(first && second && second.at - first.at >= 1000, 'waited the CPM backoff, not retryBaseMs');
+  // A change that outlasts the budget ends as a server error naming the code.
+  ccp.changing.set('okta-client-secret', 100);
+  const stuck = await resolveSecrets(uses('okta-client-secret'), { secretProvider: url(), env: {}, totalTimeoutMs: 1500 });
+  assert.match(stuck.problems[0]?.message ?? '', /HTTP 500 \(APPAP282E\) \(the CPM is changing this password\)/);
+});
+
+test('query values are %20-encoded, never +', async () => {
+  ccp.put('Maverics', 'okta client+secret', 'spaced-value');
+  const result = await resolveSecrets(uses('okta client+secret'), { secretProvider: url(), env: {} });
+  assert.equal(result.problems, []);
+  assert.is(result.values.get('okta client+secret')?.reveal(), 'spaced-value');
+  const read = ccp.log.find((r) => r.read);
+  assert.match(read?.rawQuery ?? '', /Object=okta%20client%2Bsecret/);
 });
 
 test('missing parameters and unreadable files are named', async () => {

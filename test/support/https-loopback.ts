@@ -22,6 +22,8 @@ export interface LoggedHttpRequest {
   /** A client certificate signed by the test CA was presented. */
   clientCertOk: boolean;
   read: boolean;
+  /** The query string as sent (`?a=b%20c`), for servers that do not read `+` as a space. */
+  rawQuery: string;
   /** When the request arrived (epoch ms), to check a client waited as told (Retry-After). */
   at: number;
 }
@@ -95,7 +97,7 @@ export abstract class LoopbackHttpsServer {
     const url = new URL(req.url ?? '/', 'https://loopback');
     const method = req.method ?? 'GET';
     const socket = req.socket as TLSSocket;
-    const request = { method, path: url.pathname, query: url.searchParams, headers: req.headers, clientCertOk: socket.authorized === true, at: Date.now() };
+    const request = { method, path: url.pathname, query: url.searchParams, headers: req.headers, clientCertOk: socket.authorized === true, rawQuery: url.search, at: Date.now() };
     const entry: LoggedHttpRequest = { ...request, read: this.isRead(request) };
     this.log.push(entry);
     this.inFlight++;

@@ -8,9 +8,13 @@
  * - Names: `<name>` is the account's object name in the safe (and folder, when given).
  * - `newLineDelim`: CCP stores no multi-line passwords, so the Orchestrator replaces this text in a
  *   value with a newline (PEM keys stored as `-----BEGIN…^MIIE…^-----END…`); so do we.
- * - Errors: CCP answers `{"ErrorCode":"APPAP004E","ErrorMsg":…}`. APPAP004E (404, no object matches
- *   the query, or the provider user may not see it) is unresolved; 401/403 (certificate or AppID not
- *   allowed) are denials; 5xx are retried by the resolver. Only the code is quoted, never `ErrorMsg`.
+ * - Errors (CyberArk's CCP error table): CCP answers `{"ErrorCode":"APPAP004E","ErrorMsg":…}`.
+ *   APPAP004E (404, no object matches the query, or the provider user may not see it) is
+ *   unresolved; APPAP306E (403, the application check failed) is a denial, and so is IIS's own HTML
+ *   403.7 (the client certificate refused before CCP runs); APPAP282E (500, the CPM is changing the
+ *   password) is retried after a longer wait, inside the run's budget; other 5xx are retried by the
+ *   resolver. Only the code is quoted, never `ErrorMsg`.
+ * - Query values are %20-encoded, never `+`.
  * - CA bundle: `caFile`, plus `NODE_EXTRA_CA_CERTS` from the provider's environment.
  */
 import { SecretProviderError, type BuiltInProvider } from '../provider.js';
@@ -81,6 +85,9 @@ export const cyberArkCcp: BuiltInProvider<CyberArkCcpConfig> = {
 
 const DEFAULT_WEB_SERVICE = '/AIMWebService';
 const NOT_FOUND = 'APPAP004E';
+/** 500: the CPM is changing this password right now; it is worth waiting a little longer for. */
+const CPM_CHANGING = 'APPAP282E';
+const CPM_RETRY_AFTER_MS = 1000;
 
 export class CyberArkCcpProvider extends RestProvider<CyberArkCcpConfig> {
 
@@ -95,13 +102,14 @@ export class CyberArkCcpProvider extends RestProvider<CyberArkCcpConfig> {
     const code = ccpErrorCode(answer);
     if (answer.status === 404 && code === NOT_FOUND) return undefined;
     if (answer.status !== 200) {
-      const hint =
-        answer.status === 401 || answer.status === 403
-          ? ' (the client certificate or AppID is not allowed to fetch from this safe)'
-          : answer.status === 404
-            ? ` (no CCP web service at this path: is it ${DEFAULT_WEB_SERVICE}?)`
-            : '';
-      throw new SecretProviderError(statusKind(answer.status), `${this.description}: ${what} failed: HTTP ${answer.status}${code ? ` (${code})` : ''}${hint}`);
+      let hint = '';
+      if (answer.status === 403 && code === undefined) hint = ' (the web server refused the client certificate before CCP ran: IIS 403.7)';
+      else if (answer.status === 401 || answer.status === 403) hint = ' (the client certificate or AppID is not allowed to fetch from this safe)';
+      else if (answer.status === 404) hint = ` (no CCP web service at this path: is it ${DEFAULT_WEB_SERVICE}?)`;
+      else if (code === CPM_CHANGING) hint = ' (the CPM is changing this password)';
+      throw new SecretProviderError(statusKind(answer.status), `${this.description}: ${what} failed: HTTP ${answer.status}${code ? ` (${code})` : ''}${hint}`, {
+        ...(code === CPM_CHANGING ? { retryAfterMs: CPM_RETRY_AFTER_MS } : {}),
+      });
     }
     const body = parseJsonBody(answer.body);
     const content = isPlainObject(body) ? body['Content'] : undefined;
