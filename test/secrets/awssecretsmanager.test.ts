@@ -98,6 +98,14 @@ test('not found: a missing secret or field is unresolved; a field of a non-JSON 
   assert.not.match(by.get('not-json:field')?.message ?? '', /just text/);
 });
 
+test('a secret scheduled for deletion (InvalidRequestException) is unresolved, as absent to the Orchestrator', async () => {
+  aws.put('retiring', 'old-value');
+  aws.scheduleDeletion('retiring');
+  const result = await resolveSecrets(uses('retiring'), { secretProvider: STATIC, env: env() });
+  assert.equal(result.problems.map((p) => [p.ruleId, p.reference]), [['unresolved-secret', 'retiring']]);
+  assert.is(result.requests, 1);
+});
+
 test('throttling is retried with backoff, then succeeds', async () => {
   aws.throttleNext(2);
   const result = await resolveSecrets(uses('plain-token'), { secretProvider: STATIC, env: env(), retryBaseMs: 5 });
