@@ -11,6 +11,7 @@ import { resolveSecrets, type SecretUse } from '../../src/secrets/resolver.js';
 import { AzureKeyVaultTestServer } from '../support/azure-keyvault-server.js';
 import { generateTestPki, type TestPki } from '../support/pki.js';
 import '../../src/secrets/providers/index.js';
+import { assertOneRequestPerDistinctKey, assertRetriesThenGivesUp, type ResolveWith } from '../support/provider-scenarios.js';
 import { assertTimeoutPerReference } from '../support/resolver-assertions.js';
 
 let pki: TestPki;
@@ -25,6 +26,8 @@ function url(credentials = `clientID=maverics-app&clientSecret=${encodeURICompon
 function uses(...references: string[]): SecretUse[] {
   return references.map((reference, i) => ({ reference, path: ['connectors', i, 'oauthClientSecret'] }));
 }
+
+const resolve: ResolveWith = (list, options) => resolveSecrets(list, { secretProvider: url(), env, ...options });
 
 test.before(async () => {
   pki = generateTestPki();
@@ -141,12 +144,7 @@ test('forbidden (RBAC) is denied and not retried', async () => {
 });
 
 test('200 uses over 20 secrets: 20 reads and one token', async () => {
-  const many = Array.from({ length: 200 }, (_, i): SecretUse => ({ reference: `bulk-${i % 20}`, path: ['apps', i, 'secret'] }));
-  const result = await resolveSecrets(many, { secretProvider: url(), env });
-  assert.equal(result.problems, []);
-  assert.is(result.values.size, 20);
-  assert.is(result.values.get('bulk-3')?.reveal(), 'bulk-value-3');
-  assert.is(result.requests, 20);
+  await assertOneRequestPerDistinctKey(resolve, (i) => `bulk-${i}`, (i) => `bulk-value-${i}`);
   assert.is(az.reads, 20);
   assert.is(az.tokenRequests, 1);
   assert.is(az.challenges, 1, 'every read waits for the List check, so one challenge round trip');
@@ -192,17 +190,13 @@ test('a slow server: bounded time, a timeout per reference, no retry', async () 
 });
 
 test('throttling (429) and 5xx are retried by the resolver (the SDK retries are off), then succeed', async () => {
-  az.faults.failNext(1, 429);
-  az.faults.failNext(1, 503);
-  const result = await resolveSecrets(uses('okta-client-secret'), { secretProvider: url(), env, retryBaseMs: 5 });
-  assert.equal(result.problems, []);
-  assert.is(result.requests, 3);
-  assert.is(az.reads, 3);
-  az.resetCounters();
-  az.faults.failNext(10, 500);
-  const persistent = await resolveSecrets(uses('okta-client-secret'), { secretProvider: url(), env, retryBaseMs: 5, retries: 2 });
-  assert.match(persistent.problems[0]?.message ?? '', /HTTP 500 \(InternalServerError\) \(after 3 attempts\)/);
-  assert.is(az.reads, 3);
+  await assertRetriesThenGivesUp(resolve, 'okta-client-secret', {
+    injectTransient: () => (az.faults.failNext(1, 429), az.faults.failNext(1, 503)),
+    transient: 2,
+    injectPersistent: () => az.faults.failNext(10, 500),
+    persistent: /HTTP 500 \(InternalServerError\)/,
+    reset: () => az.resetCounters(),
+  });
 });
 
 test('TLS: a vault the CA does not vouch for is unreachable; connection refused', async () => {

@@ -9,6 +9,7 @@ import { resolveSecrets, type SecretUse } from '../../src/secrets/resolver.js';
 import { ConjurTestServer } from '../support/conjur-server.js';
 import { generateTestPki, type TestPki } from '../support/pki.js';
 import '../../src/secrets/providers/index.js';
+import { assertOneRequestPerDistinctKey, assertRetriesThenGivesUp, type ResolveWith } from '../support/provider-scenarios.js';
 import { assertTimeoutPerReference } from '../support/resolver-assertions.js';
 
 let pki: TestPki;
@@ -22,6 +23,8 @@ function url(extra = `?apikey=${API_KEY}`, login = 'host%2Fmaverics'): string {
 function uses(...references: string[]): SecretUse[] {
   return references.map((reference, i) => ({ reference, path: ['connectors', i, 'oauthClientSecret'] }));
 }
+
+const resolve: ResolveWith = (list, options) => resolveSecrets(list, { secretProvider: url(), env, ...options });
 
 test.before(async () => {
   pki = generateTestPki();
@@ -190,12 +193,7 @@ test('not found and declared-but-empty are unresolved; forbidden is denied and n
 });
 
 test('200 uses over 20 variables: one login and one batch read', async () => {
-  const many = Array.from({ length: 200 }, (_, i): SecretUse => ({ reference: `bulk/s${i % 20}`, path: ['apps', i, 'secret'] }));
-  const result = await resolveSecrets(many, { secretProvider: url(), env });
-  assert.equal(result.problems, []);
-  assert.is(result.values.size, 20);
-  assert.is(result.values.get('bulk/s7')?.reveal(), 'bulk-7');
-  assert.is(result.requests, 20);
+  await assertOneRequestPerDistinctKey(resolve, (i) => `bulk/s${i}`, (i) => `bulk-${i}`);
   assert.is(conjur.reads, 1);
   assert.is(conjur.logins, 1);
 });
@@ -207,22 +205,18 @@ test('a slow server: bounded time, a timeout per reference, no retry', async () 
 });
 
 test('throttling and 5xx are retried, then succeed; a login 5xx is retried too', async () => {
-  conjur.faults.failNext(1, 429);
-  conjur.faults.failNext(1, 503);
-  const result = await resolveSecrets(uses('plain'), { secretProvider: url(), env, retryBaseMs: 5 });
-  assert.equal(result.problems, []);
-  assert.is(result.requests, 3);
-  assert.is(conjur.reads, 3);
-  conjur.resetCounters();
+  await assertRetriesThenGivesUp(resolve, 'plain', {
+    injectTransient: () => (conjur.faults.failNext(1, 429), conjur.faults.failNext(1, 503)),
+    transient: 2,
+    injectPersistent: () => conjur.faults.failNext(10, 500),
+    persistent: /HTTP 500 \(internal_server_error\)/,
+    reset: () => conjur.resetCounters(),
+  });
   conjur.failLogins(1, 502);
   const login = await resolveSecrets(uses('plain'), { secretProvider: url(), env, retryBaseMs: 5 });
   assert.equal(login.problems, []);
   assert.is(login.requests, 2);
   assert.is(conjur.logins, 2);
-  conjur.resetCounters();
-  conjur.faults.failNext(10, 500);
-  const persistent = await resolveSecrets(uses('plain'), { secretProvider: url(), env, retryBaseMs: 5, retries: 2 });
-  assert.match(persistent.problems[0]?.message ?? '', /HTTP 500 \(internal_server_error\) \(after 3 attempts\)/);
 });
 
 test('TLS: a server the CA does not vouch for is unreachable; connection refused', async () => {

@@ -5,6 +5,7 @@ import { resolveSecrets, type SecretUse } from '../../src/secrets/resolver.js';
 import { CcpTestServer } from '../support/ccp-server.js';
 import { generateTestPki, type TestPki } from '../support/pki.js';
 import '../../src/secrets/providers/index.js';
+import { assertOneRequestPerDistinctKey, assertRetriesThenGivesUp, type ResolveWith } from '../support/provider-scenarios.js';
 import { assertTimeoutPerReference } from '../support/resolver-assertions.js';
 
 let pki: TestPki;
@@ -17,6 +18,8 @@ function url(extra = '', host = ccp.host): string {
 function uses(...references: string[]): SecretUse[] {
   return references.map((reference, i) => ({ reference, path: ['connectors', i, 'oauthClientSecret'] }));
 }
+
+const resolve: ResolveWith = (list, options) => resolveSecrets(list, { secretProvider: url(), env: {}, ...options });
 
 test.before(async () => {
   pki = generateTestPki();
@@ -122,12 +125,7 @@ test('missing parameters and unreadable files are named', async () => {
 });
 
 test('200 uses over 20 objects: 20 requests', async () => {
-  const many = Array.from({ length: 200 }, (_, i): SecretUse => ({ reference: `bulk${i % 20}`, path: ['apps', i, 'secret'] }));
-  const result = await resolveSecrets(many, { secretProvider: url(), env: {} });
-  assert.equal(result.problems, []);
-  assert.is(result.values.size, 20);
-  assert.is(result.values.get('bulk5')?.reveal(), 'bulk-5');
-  assert.is(result.requests, 20);
+  await assertOneRequestPerDistinctKey(resolve, (i) => `bulk${i}`, (i) => `bulk-${i}`);
   assert.is(ccp.requests, 20);
 });
 
@@ -138,11 +136,14 @@ test('a slow server: bounded time, a timeout per reference, no retry', async () 
 });
 
 test('5xx and 429 are retried, then succeed; garbage is a bad response that quotes nothing', async () => {
-  ccp.faults.failNext(1, 500);
-  ccp.faults.failNext(1, 429);
-  const result = await resolveSecrets(uses('okta-client-secret'), { secretProvider: url(), env: {}, retryBaseMs: 5 });
-  assert.equal(result.problems, []);
-  assert.is(result.requests, 3);
+  await assertRetriesThenGivesUp(resolve, 'okta-client-secret', {
+    injectTransient: () => (ccp.faults.failNext(1, 500), ccp.faults.failNext(1, 429)),
+    transient: 2,
+    injectPersistent: () => ccp.faults.failNext(10, 503),
+    persistent: /HTTP 503 \(APPAP999E\)/,
+    neverQuoted: /Internal error/,
+    reset: () => ccp.resetCounters(),
+  });
   ccp.faults.garbageNext(1);
   const garbage = await resolveSecrets(uses('okta-client-secret'), { secretProvider: url(), env: {} });
   assert.match(garbage.problems[0]?.message ?? '', /the answer is not CCP JSON with a Content field/);

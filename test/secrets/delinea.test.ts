@@ -6,6 +6,7 @@ import { resolveSecrets, type SecretUse } from '../../src/secrets/resolver.js';
 import { DelineaTestServer } from '../support/delinea-server.js';
 import { generateTestPki, type TestPki } from '../support/pki.js';
 import '../../src/secrets/providers/index.js';
+import { assertOneRequestPerDistinctKey, assertRetriesThenGivesUp, type ResolveWith } from '../support/provider-scenarios.js';
 import { assertTimeoutPerReference } from '../support/resolver-assertions.js';
 
 let pki: TestPki;
@@ -20,6 +21,8 @@ function url(folder = '%5CMaverics', password = encodeURIComponent(PASSWORD)): s
 function uses(...references: string[]): SecretUse[] {
   return references.map((reference, i) => ({ reference, path: ['connectors', i, 'oauthClientSecret'] }));
 }
+
+const resolve: ResolveWith = (list, options) => resolveSecrets(list, { secretProvider: url(), env, ...options });
 
 test.before(async () => {
   pki = generateTestPki();
@@ -141,12 +144,7 @@ test('an expired token: one new login and the request again', async () => {
 
 test('200 uses over 20 secrets: one login, one folder listing (paged), 20 field reads', async () => {
   ss.pageLimit = 7;
-  const many = Array.from({ length: 200 }, (_, i): SecretUse => ({ reference: `bulk${i % 20}.password`, path: ['apps', i, 'secret'] }));
-  const result = await resolveSecrets(many, { secretProvider: url(), env });
-  assert.equal(result.problems, []);
-  assert.is(result.values.size, 20);
-  assert.is(result.values.get('bulk13.password')?.reveal(), 'bulk-13');
-  assert.is(result.requests, 20);
+  await assertOneRequestPerDistinctKey(resolve, (i) => `bulk${i}.password`, (i) => `bulk-${i}`);
   assert.is(ss.reads, 20);
   assert.is(ss.logins, 1);
   assert.is(ss.log.filter((r) => r.path.endsWith('/api/v1/secrets')).length, 4, '26 secrets in pages of 7');
@@ -159,21 +157,17 @@ test('a slow server: bounded time, a timeout per reference, no retry', async () 
 });
 
 test('throttling and 5xx are retried, then succeed; a garbage answer is a bad response', async () => {
-  ss.faults.failNext(1, 429);
-  ss.faults.failNext(1, 500);
-  const result = await resolveSecrets(uses('okta.client-id'), { secretProvider: url(), env, retryBaseMs: 5 });
-  assert.equal(result.problems, []);
-  assert.is(result.requests, 3);
-  assert.is(ss.reads, 3);
-  ss.resetCounters();
+  await assertRetriesThenGivesUp(resolve, 'okta.client-id', {
+    injectTransient: () => (ss.faults.failNext(1, 429), ss.faults.failNext(1, 500)),
+    transient: 2,
+    injectPersistent: () => ss.faults.failNext(10, 502),
+    persistent: /HTTP 502 \(API_InternalError\)/,
+    reset: () => ss.resetCounters(),
+  });
   ss.failLogins(1, 503);
   const login = await resolveSecrets(uses('okta.client-id'), { secretProvider: url(), env, retryBaseMs: 5 });
   assert.equal(login.problems, []);
   assert.is(login.requests, 2);
-  ss.resetCounters();
-  ss.faults.failNext(10, 502);
-  const persistent = await resolveSecrets(uses('okta.client-id'), { secretProvider: url(), env, retryBaseMs: 5, retries: 2 });
-  assert.match(persistent.problems[0]?.message ?? '', /HTTP 502 \(API_InternalError\) \(after 3 attempts\)/);
 });
 
 test('TLS: a server the CA does not vouch for is unreachable; connection refused', async () => {

@@ -2,6 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { resolveSecrets, type SecretUse } from '../../src/secrets/resolver.js';
 import { generateTestPki, type TestPki } from '../support/pki.js';
+import { assertRetriesThenGivesUp, type ResolveWith } from '../support/provider-scenarios.js';
 import { settles } from '../support/resolver-assertions.js';
 import { VaultTestServer } from '../support/vault-server.js';
 
@@ -147,14 +148,15 @@ test('403 permission denied: denied, not retried', async () => {
 });
 
 test('5xx is retried and then succeeds; a 5xx that persists is reported after the attempts', async () => {
-  vault.faults.failNext(2, 503);
-  const result = await resolveSecrets(uses('plain'), { secretProvider: `hashivault+http://${vault.url}/secret/data/maverics?token=root-token`, retryBaseMs: 5 });
-  assert.equal(result.problems, []);
-  assert.is(result.requests, 3);
-  vault.faults.failNext(10, 500, 'upstream exploded <html>');
-  const failed = await resolveSecrets(uses('plain'), { secretProvider: `hashivault+http://${vault.url}/secret/data/maverics?token=root-token`, retryBaseMs: 5, retries: 2 });
-  assert.match(failed.problems[0]?.message ?? '', /HTTP 500.*after 3 attempts/);
-  assert.not.match(failed.problems[0]?.message ?? '', /exploded/);
+  const resolve: ResolveWith = (list, options) => resolveSecrets(list, { secretProvider: `hashivault+http://${vault.url}/secret/data/maverics?token=root-token`, ...options });
+  await assertRetriesThenGivesUp(resolve, 'plain', {
+    injectTransient: () => vault.faults.failNext(2, 503),
+    transient: 2,
+    injectPersistent: () => vault.faults.failNext(10, 500, 'upstream exploded <html>'),
+    persistent: /HTTP 500/,
+    neverQuoted: /exploded/,
+    reset: () => vault.faults.reset(),
+  });
 });
 
 test('a garbage 200 body is a bad response', async () => {
