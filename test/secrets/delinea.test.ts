@@ -38,6 +38,10 @@ test.before(async () => {
   ss.put('\\Other', 'okta', { 'client-secret': 'other-folder-secret' });
   ss.put('\\Teams\\Maverics', 'okta', { 'client-secret': 'nested-folder-secret' });
   for (let i = 0; i < 20; i++) ss.put('\\Maverics', `bulk${i}`, { password: `bulk-${i}` });
+  ss.put('\\Maverics', 'idp', { 'client-secret': 'by-name-value', 'signing-key': '-----BEGIN PRIVATE KEY-----\nAAA\n-----END PRIVATE KEY-----\n' }, {
+    names: { 'client-secret': 'Client Secret' },
+    files: ['signing-key'],
+  });
   cloud = await new DelineaTestServer(pki, '').start();
   cloud.addUser('cloud-user', 'cloud-pass');
   cloud.put('\\maverics', 'okta', { 'client-secret': 'cloud-secret' });
@@ -130,12 +134,23 @@ test('no such secret, no such field, no field in the name: unresolved; a denied 
   assert.is(result.requests, 5);
 });
 
+test('as the official Go SDK: a field by display name or slug, one read per secret, a file field from its attachment', async () => {
+  const result = await resolveSecrets(uses('idp.client-secret', 'idp.Client Secret', 'idp.signing-key', 'idp.client secret'), { secretProvider: url(), env });
+  assert.is(result.values.get('idp.client-secret')?.reveal(), 'by-name-value');
+  assert.is(result.values.get('idp.Client Secret')?.reveal(), 'by-name-value');
+  assert.is(result.values.get('idp.signing-key')?.reveal(), '-----BEGIN PRIVATE KEY-----\nAAA\n-----END PRIVATE KEY-----\n');
+  assert.equal(result.problems.map((p) => [p.ruleId, p.reference]), [['unresolved-secret', 'idp.client secret']], 'matching is exact, as the SDK');
+  const reads = ss.log.filter((r) => r.read).map((r) => r.path.replace(/^.*\/api\/v1\/secrets\/\d+/, ''));
+  assert.equal(reads.sort(), ['', '/fields/signing-key']);
+});
+
 test('an expired token: one new login and the request again', async () => {
   const provider = await secretProviderFactory('delinea')(new URL(url()), { env });
   try {
     assert.is((await provider.get('okta.client-id', AbortSignal.timeout(3000)))?.reveal(), 'okta-client-id');
     ss.expireTokens();
-    assert.is((await provider.get('okta.client-secret', AbortSignal.timeout(3000)))?.reveal(), 'okta-client-secret');
+    // Another secret, so a request is made (okta's fields were read with it, once).
+    assert.is((await provider.get('Redis.password', AbortSignal.timeout(3000)))?.reveal(), 'redis-pass\nsecond-line');
     assert.is(ss.logins, 2);
   } finally {
     await provider.close?.();

@@ -9,10 +9,12 @@
  *   shortly before `expires_in`; a 401 logs in again once and repeats the request.
  * - Base path: Secret Server Cloud answers at the host's root; an on-premises install usually lives
  *   under `/SecretServer`, written as the URL's path: `delinea://ss.example.com/SecretServer?…`.
- * - Names: `<secretName.fieldSlug>`, split at the last dot (slugs hold no dots; secret names may):
- *   `<okta.client-secret>` is the field with slug `client-secret` of the secret named `okta`. The
- *   value is read with `GET /api/v1/secrets/<id>/fields/<slug>`. A name without a dot names no field:
- *   unresolved.
+ * - Names: `<secretName.field>`, split at the last dot (slugs hold no dots; secret names may):
+ *   `<okta.client-secret>` is the field `client-secret` of the secret named `okta`. As the official
+ *   Go SDK (tss-sdk-go `Secret.Field`), the field is matched by its display name or its slug, and the
+ *   secret is read whole with `GET /api/v1/secrets/<id>` (once, however many of its fields are
+ *   referenced); a file field's attachment comes from `GET /api/v1/secrets/<id>/fields/<slug>`. A
+ *   name without a dot names no field: unresolved.
  * - Folder: `folder=\Maverics` or `folder=\Parent\Maverics` (also `/`-separated, leading separator
  *   optional) is found with `GET /api/v1/folders?filter.searchText=<last segment>` and matched by its
  *   path; a single segment may also match a folder name that is unique. Its secrets are listed once
@@ -77,6 +79,15 @@ interface SecretRecord {
   name: string;
 }
 
+/** One item of a secret, as `GET /api/v1/secrets/<id>` lists it (and the Go SDK's SecretField reads it). */
+interface SecretField {
+  fieldName: string;
+  slug: string;
+  itemValue: string;
+  /** A file attachment, whose content is read from the field endpoint. */
+  isFile: boolean;
+}
+
 /** `<secretName.fieldSlug>` split at the last dot; undefined when there is no field. */
 export function splitDelineaReference(reference: string): { secret: string; slug: string } | undefined {
   const dot = reference.lastIndexOf('.');
@@ -93,6 +104,8 @@ export class DelineaProvider extends RestProvider<DelineaConfig> {
   readonly #tokens = new TokenCache(() => this.#login(), () => this.now());
   /** The folder's secrets by name, listed once. */
   readonly #index = new Memo<'index', Map<string, SecretRecord[]>>();
+  /** Each secret's fields, read once however many of them are referenced. */
+  readonly #fields = new Memo<number, SecretField[] | undefined>();
 
   protected async lookup(key: string, signal: AbortSignal): Promise<SecretValue | undefined> {
     const ref = splitDelineaReference(key);
@@ -106,16 +119,40 @@ export class DelineaProvider extends RestProvider<DelineaConfig> {
       throw new SecretProviderError('bad-response', `${this.description}: ${folded.length} secrets named ${ref.secret} ${where}; rename one so the reference is unambiguous`);
     }
     const secret = folded[0] as SecretRecord;
-    const answer = await this.#authorized(
-      { method: 'GET', path: `/api/v1/secrets/${secret.id}/fields/${encodeURIComponent(ref.slug)}`, what: `reading the field ${ref.slug} of the secret ${secret.name}` },
-      signal,
-    );
+    const fields = await this.#fields.get(secret.id, () => this.#readSecret(secret, signal));
+    if (fields === undefined) return undefined;
+    // As the official Go SDK's Secret.Field: a field is matched by its display name or its slug.
+    const field = fields.find((f) => f.fieldName === ref.slug || f.slug === ref.slug);
+    if (!field) return undefined;
+    if (!field.isFile) return new SecretValue(field.itemValue, key);
+    // A file field's value is its attachment, read from the field endpoint (as the SDK does).
+    const what = `reading the file field ${field.slug} of the secret ${secret.name}`;
+    const answer = await this.#authorized({ method: 'GET', path: `/api/v1/secrets/${secret.id}/fields/${encodeURIComponent(field.slug)}`, what }, signal);
     if (answer.status === 404) return undefined;
-    if (answer.status !== 200) throw this.#statusError(answer, `reading the field ${ref.slug} of the secret ${secret.name}`);
-    // The field endpoint answers with the value as a JSON string; a plain-text answer is taken as is.
-    const parsed = parseJsonBody(answer.body);
-    const value = typeof parsed === 'string' ? parsed : answer.body;
-    return new SecretValue(value, key);
+    if (answer.status !== 200) throw this.#statusError(answer, what);
+    return new SecretValue(answer.body, key);
+  }
+
+  /** `GET /api/v1/secrets/<id>`: the secret's items (fields); undefined when it does not exist. */
+  async #readSecret(secret: SecretRecord, signal: AbortSignal): Promise<SecretField[] | undefined> {
+    const what = `reading the secret ${secret.name}`;
+    const answer = await this.#authorized({ method: 'GET', path: `/api/v1/secrets/${secret.id}`, what }, signal);
+    if (answer.status === 404) return undefined;
+    if (answer.status !== 200) throw this.#statusError(answer, what);
+    const body = parseJsonBody(answer.body);
+    const items = isPlainObject(body) ? body['items'] : undefined;
+    if (!Array.isArray(items)) throw this.#shapeError(what);
+    const fields: SecretField[] = [];
+    for (const item of items) {
+      if (!isPlainObject(item) || typeof item['slug'] !== 'string') throw this.#shapeError(what);
+      fields.push({
+        fieldName: typeof item['fieldName'] === 'string' ? item['fieldName'] : '',
+        slug: item['slug'],
+        itemValue: typeof item['itemValue'] === 'string' ? item['itemValue'] : '',
+        isFile: item['isFile'] === true && typeof item['fileAttachmentId'] === 'number' && item['fileAttachmentId'] !== 0 && Boolean(item['filename']),
+      });
+    }
+    return fields;
   }
 
   /** The secrets of the folder that may be the one named `name`. */
