@@ -1,10 +1,23 @@
 /**
  * A loopback server speaking the parts of Vault's HTTP API the provider uses, for tests and
- * benchmarks: token checks (`X-Vault-Token`), namespaces (`X-Vault-Namespace`), AppRole login
- * (`POST /v1/auth/approle/login`), TLS certificate login (`POST /v1/auth/cert/login`, HTTPS only),
- * the KV mount preflight (`GET /v1/sys/internal/ui/mounts/<path>`), KV v1 reads (`data`) and KV v2
- * reads (`data.data`), Vault's error bodies (403 `{"errors":["permission denied"]}`, 404
- * `{"errors":[]}`), plus latency and fault injection and a request counter.
+ * benchmarks, driven by the real node-vault client. Each route follows Vault's API docs
+ * (developer.hashicorp.com/vault/api-docs):
+ *
+ * - every request: `X-Vault-Token` (API docs "Authentication"), `X-Vault-Namespace` (API docs
+ *   "Namespaces"); error bodies `{"errors":[…]}` (API docs "HTTP Status Codes": 400, 403 permission
+ *   denied, 404 with an empty `errors` list for a missing secret, 412, 429, 5xx);
+ * - `POST /v1/auth/approle/login` (api-docs/auth/approle "Login With AppRole"): 200 with
+ *   `auth.client_token`, `auth.num_uses`; 400 `invalid role or secret ID`;
+ * - `POST /v1/auth/cert/login` (api-docs/auth/cert "Login with TLS Certificate Method"), over mutual
+ *   TLS: 400 `invalid certificate or no client certificate supplied` without a trusted certificate;
+ * - `GET /v1/sys/internal/ui/mounts/<path>` (the mount preflight the Vault CLI's `kv` commands make,
+ *   vault/command/kv_helpers.go `kvPreflightVersionRequest`): `data.path`, `data.options.version`;
+ *   404 on a Vault older than 0.10 (`oldVault`);
+ * - KV v1 reads `GET /v1/<mount>/<path>` (api-docs/secret/kv/kv-v1): `data`; KV v2 reads
+ *   `GET /v1/<mount>/data/<path>` (api-docs/secret/kv/kv-v2 "Read Secret Version"): `data.data`
+ *   and `data.metadata`;
+ *
+ * plus latency and fault injection (including a dropped connection) and a request counter.
  */
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
