@@ -67,8 +67,8 @@ test('a FIFO as the secret file: loadConfig rejects and the process exits on its
       () => console.log('resolved'),
       (error) => console.log('rejected', error.name),
     );`;
-  const code = await settles(
-    new Promise<number | null>((resolve) => {
+  const { code, out } = await settles(
+    new Promise<{ code: number | null; out: string }>((resolve) => {
       const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
       let out = '';
       child.stdout.on('data', (d) => (out += d));
@@ -76,12 +76,12 @@ test('a FIFO as the secret file: loadConfig rejects and the process exits on its
       const timer = setTimeout(() => child.kill('SIGKILL'), HANG_GUARD_MS + 1000);
       child.on('close', (exit) => {
         clearTimeout(timer);
-        assert.match(out, /^rejected /);
-        resolve(exit);
+        resolve({ code: exit, out });
       });
     }),
     'loadConfig with a FIFO secret file',
   );
+  assert.match(out, /^rejected /);
   assert.is(code, 0);
 });
 
