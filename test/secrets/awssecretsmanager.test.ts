@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import { splitAwsReference } from '../../src/secrets/providers/awssecretsmanager.js';
 import { resolveSecrets, type SecretUse } from '../../src/secrets/resolver.js';
 import { AwsSecretsTestServer } from '../support/aws-secrets-server.js';
-import { assertRetriesThenGivesUp, type ResolveWith } from '../support/provider-scenarios.js';
+import { assertDroppedConnectionRetriedOnce, assertRetriesThenGivesUp, type ResolveWith } from '../support/provider-scenarios.js';
 
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] = 'true';
 
@@ -149,6 +149,10 @@ test('connection refused', async () => {
   await down.stop();
   const result = await resolveSecrets(uses('plain-token'), { secretProvider: STATIC, env: { AWS_ENDPOINT_URL_SECRETS_MANAGER: down.endpoint } });
   assert.match(result.problems[0]?.message ?? '', /cannot connect \(ECONNREFUSED\)/);
+});
+
+test('a dropped kept-alive connection (ECONNRESET) is tried once more, not more', async () => {
+  await assertDroppedConnectionRetriedOnce(resolve, 'plain-token', (n) => aws.faults.dropNext(n), () => aws.resetFaults());
 });
 
 test.run();

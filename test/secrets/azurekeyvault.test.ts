@@ -11,7 +11,7 @@ import { resolveSecrets, type SecretUse } from '../../src/secrets/resolver.js';
 import { AzureKeyVaultTestServer } from '../support/azure-keyvault-server.js';
 import { generateTestPki, type TestPki } from '../support/pki.js';
 import '../../src/secrets/providers/index.js';
-import { assertOneRequestPerDistinctKey, assertRetriesThenGivesUp, type ResolveWith } from '../support/provider-scenarios.js';
+import { assertDroppedConnectionRetriedOnce, assertOneRequestPerDistinctKey, assertRetriesThenGivesUp, type ResolveWith } from '../support/provider-scenarios.js';
 import { assertTimeoutPerReference } from '../support/resolver-assertions.js';
 
 let pki: TestPki;
@@ -207,6 +207,10 @@ test('TLS: a vault the CA does not vouch for is unreachable; connection refused'
   await down.stop();
   const refused = await resolveSecrets(uses('okta-client-secret'), { secretProvider: `azurekeyvault://${down.host}?entraIDHost=${az.host}&clientID=maverics-app&clientSecret=x&tenantID=contoso`, env });
   assert.match(refused.problems[0]?.message ?? '', /cannot connect \(ECONNREFUSED\)/);
+});
+
+test('a dropped kept-alive connection (ECONNRESET) is tried once more, not more', async () => {
+  await assertDroppedConnectionRetriedOnce(resolve, 'okta-client-secret', (n) => az.faults.dropNext(n), () => az.faults.reset());
 });
 
 test.run();

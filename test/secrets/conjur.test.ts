@@ -9,7 +9,7 @@ import { resolveSecrets, type SecretUse } from '../../src/secrets/resolver.js';
 import { ConjurTestServer } from '../support/conjur-server.js';
 import { generateTestPki, type TestPki } from '../support/pki.js';
 import '../../src/secrets/providers/index.js';
-import { assertOneRequestPerDistinctKey, assertRetriesThenGivesUp, type ResolveWith } from '../support/provider-scenarios.js';
+import { assertDroppedConnectionRetriedOnce, assertOneRequestPerDistinctKey, assertRetriesThenGivesUp, type ResolveWith } from '../support/provider-scenarios.js';
 import { assertTimeoutPerReference } from '../support/resolver-assertions.js';
 
 let pki: TestPki;
@@ -230,6 +230,10 @@ test('TLS: a server the CA does not vouch for is unreachable; connection refused
   assert.match(refused.problems[0]?.message ?? '', /cannot connect \(ECONNREFUSED\)/);
   const missingCa = await resolveSecrets(uses('plain'), { secretProvider: url(), env: { CONJUR_CERT_FILE: '/nonexistent/conjur.pem' } });
   assert.match(missingCa.problems[0]?.message ?? '', /cannot read the CA file \/nonexistent\/conjur\.pem \(ENOENT\)/);
+});
+
+test('a dropped kept-alive connection (ECONNRESET) is tried once more, not more', async () => {
+  await assertDroppedConnectionRetriedOnce(resolve, 'maverics/okta/client-secret', (n) => conjur.faults.dropNext(n), () => conjur.faults.reset());
 });
 
 test.run();

@@ -5,7 +5,7 @@ import { resolveSecrets, type SecretUse } from '../../src/secrets/resolver.js';
 import { CcpTestServer } from '../support/ccp-server.js';
 import { generateTestPki, type TestPki } from '../support/pki.js';
 import '../../src/secrets/providers/index.js';
-import { assertOneRequestPerDistinctKey, assertRetriesThenGivesUp, type ResolveWith } from '../support/provider-scenarios.js';
+import { assertDroppedConnectionRetriedOnce, assertOneRequestPerDistinctKey, assertRetriesThenGivesUp, type ResolveWith } from '../support/provider-scenarios.js';
 import { assertTimeoutPerReference } from '../support/resolver-assertions.js';
 
 let pki: TestPki;
@@ -158,6 +158,10 @@ test('TLS: without the CA the server is unreachable; connection refused', async 
   await down.stop();
   const refused = await resolveSecrets(uses('okta-client-secret'), { secretProvider: url('', down.host), env: {} });
   assert.match(refused.problems[0]?.message ?? '', /cannot connect \(ECONNREFUSED\)/);
+});
+
+test('a dropped kept-alive connection (ECONNRESET) is tried once more, not more', async () => {
+  await assertDroppedConnectionRetriedOnce(resolve, 'okta-client-secret', (n) => ccp.faults.dropNext(n), () => ccp.faults.reset());
 });
 
 test.run();

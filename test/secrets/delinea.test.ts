@@ -6,7 +6,7 @@ import { resolveSecrets, type SecretUse } from '../../src/secrets/resolver.js';
 import { DelineaTestServer } from '../support/delinea-server.js';
 import { generateTestPki, type TestPki } from '../support/pki.js';
 import '../../src/secrets/providers/index.js';
-import { assertOneRequestPerDistinctKey, assertRetriesThenGivesUp, type ResolveWith } from '../support/provider-scenarios.js';
+import { assertDroppedConnectionRetriedOnce, assertOneRequestPerDistinctKey, assertRetriesThenGivesUp, type ResolveWith } from '../support/provider-scenarios.js';
 import { assertTimeoutPerReference } from '../support/resolver-assertions.js';
 
 let pki: TestPki;
@@ -192,6 +192,10 @@ test('TLS: a server the CA does not vouch for is unreachable; connection refused
   await down.stop();
   const refused = await resolveSecrets(uses('okta.client-id'), { secretProvider: `delinea://${down.host}?username=u&password=p&folder=x`, env });
   assert.match(refused.problems[0]?.message ?? '', /cannot connect \(ECONNREFUSED\)/);
+});
+
+test('a dropped kept-alive connection (ECONNRESET) is tried once more, not more', async () => {
+  await assertDroppedConnectionRetriedOnce(resolve, 'okta.client-id', (n) => ss.faults.dropNext(n), () => ss.faults.reset());
 });
 
 test.run();

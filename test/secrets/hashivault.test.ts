@@ -2,7 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { resolveSecrets, type SecretUse } from '../../src/secrets/resolver.js';
 import { generateTestPki, type TestPki } from '../support/pki.js';
-import { assertRetriesThenGivesUp, type ResolveWith } from '../support/provider-scenarios.js';
+import { assertDroppedConnectionRetriedOnce, assertRetriesThenGivesUp, type ResolveWith } from '../support/provider-scenarios.js';
 import { settles } from '../support/resolver-assertions.js';
 import { VaultTestServer } from '../support/vault-server.js';
 
@@ -268,17 +268,8 @@ test('error bodies are quoted by Vault\'s fixed messages only: an echoed token i
 });
 
 test('a dropped kept-alive connection (ECONNRESET) is tried once more, not more', async () => {
-  const url = `hashivault+http://${vault.url}/secret/data/maverics?token=root-token`;
-  vault.faults.dropNext(1);
-  const once = await resolveSecrets(uses('plain'), { secretProvider: url, retryBaseMs: 0 });
-  assert.equal(once.problems, []);
-  assert.is(once.values.get('plain')?.reveal(), 'plain-v2');
-  assert.is(once.requests, 2);
-  vault.faults.dropNext(5);
-  const twice = await resolveSecrets(uses('plain'), { secretProvider: url, retryBaseMs: 0 });
-  assert.match(twice.problems[0]?.message ?? '', /the connection was closed under the request \((ECONNRESET|EPIPE)\) \(after 2 attempts\)/);
-  assert.is(twice.requests, 2);
-  vault.faults.reset();
+  const resolve: ResolveWith = (list, options) => resolveSecrets(list, { secretProvider: `hashivault+http://${vault.url}/secret/data/maverics?token=root-token`, ...options });
+  await assertDroppedConnectionRetriedOnce(resolve, 'plain', (n) => vault.faults.dropNext(n), () => vault.faults.reset());
 });
 
 test.run();

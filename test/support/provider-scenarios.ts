@@ -52,3 +52,20 @@ export async function assertRetriesThenGivesUp(
   assert.is(failed.requests, 3);
   scenario.reset?.();
 }
+
+/**
+ * A kept-alive connection closed under a request (`dropNext(n)` makes the server close the next
+ * `n`): one drop is tried once more and resolves; two in a row end after exactly two attempts.
+ */
+export async function assertDroppedConnectionRetriedOnce(resolve: ResolveWith, reference: string, dropNext: (count: number) => void, reset: () => void): Promise<void> {
+  dropNext(1);
+  const once = await resolve(usesOf(reference), { retryBaseMs: 0 });
+  assert.equal(once.problems, []);
+  assert.ok(once.values.has(reference));
+  assert.is(once.requests, 2);
+  dropNext(5);
+  const twice = await resolve(usesOf(reference), { retryBaseMs: 0 });
+  assert.match(twice.problems[0]?.message ?? '', /the connection was closed under the request \((ECONNRESET|EPIPE|UND_ERR_SOCKET)\) \(after 2 attempts\)/);
+  assert.is(twice.requests, 2);
+  reset();
+}

@@ -226,6 +226,9 @@ export class AwsSecretsManagerProvider implements SecretProvider {
     if (signal.aborted || name === 'AbortError') {
       return new SecretProviderError('timeout', `${this.description}: ${what}: no answer before the request deadline`, { cause: safeCause(error) });
     }
+    // A transport failure first: the SDK names a socket closed under it TimeoutError, with the code.
+    const network = networkError(error, `${this.description}: ${what}`);
+    if (network) return network;
     let kind: SecretProviderErrorKind | undefined;
     if (name === 'ThrottlingException' || name === 'TooManyRequestsException' || name === 'RequestLimitExceeded' || status === 429) {
       kind = 'throttled';
@@ -250,8 +253,6 @@ export class AwsSecretsManagerProvider implements SecretProvider {
       const extra = name === 'CredentialsProviderError' ? ': no AWS credentials found (URL accessKeyID/secretAccessKey, environment, or the SDK chain)' : '';
       return new SecretProviderError(kind, `${this.description}: ${what} failed: ${label}${extra}`, { cause: safeCause(error) });
     }
-    const network = networkError(error, `${this.description}: ${what}`);
-    if (network) return network;
     if (error instanceof Error && /region is missing/i.test(error.message)) {
       return new SecretProviderError('bad-url', `${this.description}: no AWS region: add ?region=… to the URL or set AWS_REGION`, { cause: safeCause(error) });
     }
