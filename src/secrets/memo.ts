@@ -11,7 +11,7 @@
 import { SecretProviderError } from './provider.js';
 
 /** Whether a failure should be tried again by the next lookup rather than remembered for the run. */
-export function worthRetrying(error: unknown): boolean {
+function worthRetrying(error: unknown): boolean {
   return !(error instanceof SecretProviderError) || error.retryable || error.kind === 'timeout';
 }
 
