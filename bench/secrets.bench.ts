@@ -112,6 +112,29 @@ const rows = [
     20,
   )),
 ];
+
+// The run's one budget (issue 10 item 12): failing and silent servers, default resolver options.
+const budgetRows: { scenario: string; wallMs: number; requests: number; problems: number }[] = [];
+{
+  vault.resetCounters();
+  vault.faults.delayMs = 4800;
+  vault.faults.failNext(1000, 503);
+  const started = performance.now();
+  const result = await resolveSecrets([{ reference: 'x', path: ['x'] }], { secretProvider: `hashivault+http://${vault.url}/secret/data/flat?token=bench-token`, env: {} });
+  budgetRows.push({ scenario: 'Vault answering 503 after 4.8 s, 1 reference', wallMs: performance.now() - started, requests: result.requests, problems: result.problems.length });
+  vault.faults.reset();
+}
+{
+  aws.faults.delayMs = 120_000;
+  const silent = Array.from({ length: 100 }, (_, i): SecretUse => ({ reference: `silent/s${i}`, path: ['x', i] }));
+  const started = performance.now();
+  const result = await resolveSecrets(silent, {
+    secretProvider: 'awssecretsmanager://amazonaws.com?region=us-west-2&accessKeyID=AKIDBENCH&secretAccessKey=bench',
+    env: { AWS_ENDPOINT_URL_SECRETS_MANAGER: aws.endpoint },
+  });
+  budgetRows.push({ scenario: 'silent AWS endpoint, 100 references', wallMs: performance.now() - started, requests: result.requests, problems: result.problems.length });
+  aws.faults.reset();
+}
 await vault.stop();
 await aws.stop();
 
@@ -121,4 +144,8 @@ console.log('|---|---|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
   console.log(`| ${r.scenario} | ${r.run} | ${r.requests} | ${r.http} | ${r.inFlight} | ${r.wallMs.toFixed(1)} | ${(r.wallMs / LATENCY_MS).toFixed(2)} | ${r.problems} |`);
 }
+console.log('\nThe run\'s one budget (default 10 s), default options\n');
+console.log('| scenario | wall ms | provider requests | problems |');
+console.log('|---|---:|---:|---:|');
+for (const r of budgetRows) console.log(`| ${r.scenario} | ${r.wallMs.toFixed(0)} | ${r.requests} | ${r.problems} |`);
 console.log(`\nReproduce: npx tsx bench/secrets.bench.ts  (Node ${process.version}, ${process.platform}/${process.arch})`);

@@ -11,5 +11,6 @@ export { checkText, type CheckOptions } from './check.js';
 export { loadConfig, ConfigError, type LoadConfigOptions, type LoadedConfig } from './load-config.js';
 export { CacheError, CacheRegistry, type Cache, type CacheStats, type RedisConnectOptions } from './cache/index.js';
 export { resolveSecrets, type ResolverOptions, type ResolveResult, type SecretUse } from './secrets/resolver.js';
-export { parseProviderUrl, describeProviderUrl } from './secrets/provider-url.js';
+export { parseProviderUrl } from './secrets/providers/index.js';
+export { describeProviderUrl } from './secrets/url-grammar.js';
 export { parseSecretProviderFlag, secretProviderFlags } from './secrets/providers-config.js';

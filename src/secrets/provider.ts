@@ -15,6 +15,12 @@ export interface SecretProvider {
    * per-request timeout) and never put a secret value into an error.
    */
   get(key: string, signal: AbortSignal): Promise<SecretValue | undefined>;
+  /**
+   * Told every key this run will ask for, before the first `get`, so a provider with a batch read
+   * (Conjur's `GET /secrets?variable_ids=`) can fetch them in one request. Optional; a failure is
+   * ignored (each `get` then reads on its own), so it must never be the only way a key resolves.
+   */
+  prefetch?(keys: readonly string[], signal: AbortSignal): Promise<void>;
   /** Releases sockets and timers. */
   close?(): Promise<void>;
 }
@@ -25,11 +31,33 @@ export type SecretProviderFactory = (url: URL, options: ProviderOptions) => Prom
 export interface ProviderOptions {
   /** The environment to read credentials from (process.env unless the caller gave another). */
   env: Readonly<Record<string, string | undefined>>;
+  /** Reports something worth knowing that does not fail a reference (never a secret). */
+  warn?: (message: string) => void;
+  /** The clock token lifetimes are measured with (epoch ms); Date.now unless a test injects one. */
+  now?: () => number;
+}
+
+/** What a built-in provider is created with besides its config. */
+export interface ProviderContext extends ProviderOptions {
+  /** The provider URL without credentials, for messages. */
+  description: string;
+}
+
+/**
+ * A built-in provider: its schemes, its URL grammar (cheap, no client loaded, so `lint` can use it)
+ * and how it is created from the config its grammar returns. One file per provider holds all three.
+ */
+export interface BuiltInProvider<Config> {
+  readonly schemes: readonly string[];
+  /** The typed config of a URL of one of `schemes`; throws a `bad-url` SecretProviderError. */
+  parse(url: URL, description: string): Config;
+  create(config: Config, context: ProviderContext): Promise<SecretProvider> | SecretProvider;
 }
 
 export type SecretProviderErrorKind =
   | 'bad-url' // the provider URL cannot be used (missing parameter, unknown scheme, …)
   | 'unreachable' // connection refused, DNS failure, TLS failure
+  | 'dropped' // a kept-alive connection closed under the request (ECONNRESET, EPIPE): tried once more
   | 'timeout' // no answer within the per-request deadline
   | 'denied' // authentication or authorisation refused (401/403, bad token, bad credentials)
   | 'throttled' // the provider asked us to slow down (429, ThrottlingException)
@@ -43,15 +71,18 @@ export type SecretProviderErrorKind =
  */
 export class SecretProviderError extends MavericsConfigError {
   readonly kind: SecretProviderErrorKind;
+  /** How long the service asked us to wait before trying again (`Retry-After`), when it said. */
+  readonly retryAfterMs: number | undefined;
 
-  constructor(kind: SecretProviderErrorKind, message: string, options?: { cause?: unknown }) {
-    super(`ESECRETPROVIDER_${kind.toUpperCase().replace('-', '_')}`, message, options);
+  constructor(kind: SecretProviderErrorKind, message: string, options?: { cause?: unknown; retryAfterMs?: number }) {
+    super(`ESECRETPROVIDER_${kind.toUpperCase().replace('-', '_')}`, message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'SecretProviderError';
     this.kind = kind;
+    this.retryAfterMs = options?.retryAfterMs;
   }
 
-  /** Throttling and 5xx are worth another try; everything else is final. */
+  /** Throttling, 5xx and a dropped connection are worth another try; everything else is final. */
   get retryable(): boolean {
-    return this.kind === 'throttled' || this.kind === 'server';
+    return this.kind === 'throttled' || this.kind === 'server' || this.kind === 'dropped';
   }
 }

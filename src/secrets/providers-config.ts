@@ -7,7 +7,7 @@
  */
 import { UsageError } from '../errors.js';
 import { SecretProviderError, type SecretProvider } from './provider.js';
-import { describeProviderUrl, scrubCredentials } from './provider-url.js';
+import { describeProviderUrl, scrubCredentials } from './url-grammar.js';
 
 /** A provider URL, or a provider object built by the caller. */
 export type ProviderSource = string | SecretProvider;

@@ -4,20 +4,24 @@
  * - One provider request per distinct reference, however many uses point to it.
  * - At most `concurrency` requests in flight (default 16: a config rarely holds more distinct
  *   secrets, so they resolve in one or two round trips, and providers take that many at once).
- * - Each request has its own deadline (`timeoutMs`, default 5000), passed to the provider as an
- *   AbortSignal and enforced here too, so a provider that ignores the signal cannot stall the run.
+ * - ONE budget per run, `totalTimeoutMs` (default 10 s): every request, retry and backoff happens
+ *   inside it, so retries never multiply the deadline; what has not finished by then is reported as
+ *   timed out. Each request's deadline is `timeoutMs` (default 5000) or what is left of the budget,
+ *   whichever is shorter, passed to the provider as an AbortSignal and raced here (deadline.ts, the
+ *   one place), so a provider that ignores the signal cannot stall the run.
  * - Throttling and 5xx (`SecretProviderError.retryable`) are retried up to `retries` times (default 3)
- *   with jittered exponential backoff; nothing else is retried.
- * - The whole run is bounded by `totalTimeoutMs` (default 60 s): what has not finished by then is
- *   reported as timed out.
+ *   with jittered exponential backoff, a connection dropped under a request (ECONNRESET, EPIPE) once;
+ *   a retry is started only when the budget left could cover it (as long as the last attempt took),
+ *   so the last attempt is never one the budget cuts off. Nothing else is retried.
  * - Failures are data: each becomes a problem at every use of the reference, naming the reference
  *   and the provider (described without credentials), never a value.
  * - Providers are created on first use and those created here are closed before returning;
  *   provider objects passed in by the caller are the caller's to close.
  */
 import { setMaxListeners } from 'node:events';
-import { SecretProviderError, type SecretProvider } from './provider.js';
-import { describeProviderUrl, scrubCredentials, toProviderUrl, urlScheme } from './provider-url.js';
+import { SecretProviderError, type ProviderOptions, type SecretProvider } from './provider.js';
+import { describeProviderUrl, scrubCredentials, toProviderUrl, urlScheme } from './url-grammar.js';
+import { raceAbort } from './deadline.js';
 import {
   describeSource,
   normalizeProviders,
@@ -27,7 +31,6 @@ import {
 } from './providers-config.js';
 import { secretProviderFactory } from './registry.js';
 import { SecretValue } from './secret-value.js';
-import { raceAbort } from './providers/shared.js';
 import './providers/index.js';
 
 export interface SecretUse {
@@ -52,6 +55,8 @@ export interface ResolveResult {
   problems: ResolveProblem[];
   /** Provider `get` calls made, retries included. */
   requests: number;
+  /** What providers reported that fails no reference (a limited-use Vault token, …); never a secret. */
+  warnings: string[];
 }
 
 export interface ResolverOptions {
@@ -72,7 +77,7 @@ export interface ResolverOptions {
   retries?: number;
   /** First backoff delay in milliseconds (doubled per retry, jittered, capped at 2 s); default 100. */
   retryBaseMs?: number;
-  /** Bound on the whole resolution in milliseconds; default 60000. */
+  /** The run's one budget in milliseconds, retries and backoff included; default 10000. */
   totalTimeoutMs?: number;
   signal?: AbortSignal;
 }
@@ -92,6 +97,8 @@ type Outcome =
 const NO_PROVIDER =
   'no secret provider is configured: set MAVERICS_SECRET_PROVIDER or pass --secret-provider <url> (e.g. secretfile:///path/to/secrets.yaml)';
 const MAX_BACKOFF_MS = 2000;
+/** The run's budget when the caller gives none: documented in docs/secrets.md. */
+export const DEFAULT_BUDGET_MS = 10_000;
 const CLOSE_TIMEOUT_MS = 2000;
 
 export async function resolveSecrets(uses: readonly SecretUse[], options: ResolverOptions = {}): Promise<ResolveResult> {
@@ -100,7 +107,11 @@ export async function resolveSecrets(uses: readonly SecretUse[], options: Resolv
   const timeoutMs = Math.max(1, options.timeoutMs ?? 5000);
   const retries = Math.max(0, Math.floor(options.retries ?? 3));
   const retryBaseMs = Math.max(0, options.retryBaseMs ?? 100);
-  const totalTimeoutMs = Math.max(1, options.totalTimeoutMs ?? 60_000);
+  const totalTimeoutMs = Math.max(1, options.totalTimeoutMs ?? DEFAULT_BUDGET_MS);
+  const started = Date.now();
+  const remaining = (): number => totalTimeoutMs - (Date.now() - started);
+  const warnings = new Set<string>();
+  const warn = (message: string): void => void warnings.add(scrubCredentials(message));
 
   const distinct: string[] = [];
   const seen = new Set<string>();
@@ -127,21 +138,33 @@ export async function resolveSecrets(uses: readonly SecretUse[], options: Resolv
     const run = new AbortController();
     // One listener per request in flight, plus provider creation: not a leak, so no warning.
     setMaxListeners(concurrency + 16, run.signal);
-    const deadline = setTimeout(
-      () => run.abort(new SecretProviderError('timeout', `secret resolution did not finish within ${totalTimeoutMs} ms`)),
-      totalTimeoutMs,
-    );
+    const budgetSpent = (): SecretProviderError =>
+      new SecretProviderError('timeout', `secret resolution did not finish within the run's budget of ${totalTimeoutMs} ms`);
+    const deadline = setTimeout(() => run.abort(budgetSpent()), totalTimeoutMs);
     const onOuterAbort = (): void => run.abort(new SecretProviderError('timeout', 'secret resolution was cancelled'));
     if (options.signal?.aborted) onOuterAbort();
     options.signal?.addEventListener('abort', onOuterAbort, { once: true });
 
     const handles = new Map<string, Promise<ProviderHandle>>();
+    const prefetched = new Map<string, Promise<ProviderHandle>>();
+    // Every key each provider will be asked for, so one with a batch read can prefetch them.
+    const keysOf = new Map<string | undefined, string[]>();
+    for (const reference of distinct) {
+      const route = routeReference(reference, setup);
+      keysOf.set(route.provider, [...(keysOf.get(route.provider) ?? []), route.key]);
+    }
     const providerFor = (name: string | undefined, source: ProviderSource): Promise<ProviderHandle> => {
       const id = name === undefined ? '' : `named:${name}`;
-      let handle = handles.get(id);
+      let handle = prefetched.get(id);
       if (!handle) {
-        handle = createProvider(source, env, run.signal, timeoutMs);
-        handles.set(id, handle);
+        const created = createProvider(source, { env, warn }, run.signal, timeoutMs);
+        // Closed from `created` even when the prefetch is what failed.
+        handles.set(id, created);
+        handle = created.then(async (made) => {
+          await prefetch(made, keysOf.get(name) ?? [], Math.min(timeoutMs, remaining()), run.signal);
+          return made;
+        });
+        prefetched.set(id, handle);
       }
       return handle;
     };
@@ -157,18 +180,23 @@ export async function resolveSecrets(uses: readonly SecretUse[], options: Resolv
         return { status: 'failed', message: `secret <${reference}>: ${errorText(error, describeSource(source))}` };
       }
       let attempt = 0;
+      let dropped = 0;
       for (;;) {
         if (run.signal.aborted) {
           return { status: 'failed', message: `secret <${reference}>: ${errorText(run.signal.reason, handle.description)}` };
         }
         requests++;
         attempt++;
+        const attemptStarted = Date.now();
         const request = new AbortController();
         const onRunAbort = (): void => request.abort(run.signal.reason);
         run.signal.addEventListener('abort', onRunAbort, { once: true });
+        const deadlineMs = Math.max(1, Math.min(timeoutMs, remaining()));
+        let backoff: number | undefined;
+        // When the budget is what is left, running out of it reads as the run's timeout.
         const timer = setTimeout(
-          () => request.abort(new SecretProviderError('timeout', `${handle.description}: no answer within ${timeoutMs} ms`)),
-          timeoutMs,
+          () => request.abort(deadlineMs < timeoutMs ? budgetSpent() : new SecretProviderError('timeout', `${handle.description}: no answer within ${timeoutMs} ms`)),
+          deadlineMs,
         );
         try {
           const value = await raceAbort(
@@ -185,17 +213,24 @@ export async function resolveSecrets(uses: readonly SecretUse[], options: Resolv
           }
           return { status: 'ok', value: new SecretValue(raw, reference) };
         } catch (error) {
-          const retryable = error instanceof SecretProviderError && error.retryable;
-          if (!retryable || attempt > retries || run.signal.aborted) {
+          const kind = error instanceof SecretProviderError ? error.kind : undefined;
+          if (kind === 'dropped') dropped++;
+          const retryable = error instanceof SecretProviderError && error.retryable && (kind !== 'dropped' || dropped <= 1);
+          const ceiling = Math.min(MAX_BACKOFF_MS, retryBaseMs * 2 ** (attempt - 1));
+          // A service that says when to come back (Retry-After) is waited for at least that long.
+          backoff = Math.max(ceiling / 2 + Math.random() * (ceiling / 2), (error instanceof SecretProviderError && error.retryAfterMs) || 0);
+          // Another attempt only when the budget left covers the backoff and as long as this one took.
+          const fits = remaining() - backoff >= Date.now() - attemptStarted;
+          if (!retryable || attempt > retries || run.signal.aborted || !fits) {
             const tries = attempt > 1 ? ` (after ${attempt} attempts)` : '';
-            return { status: 'failed', message: `secret <${reference}>: ${errorText(error, handle.description)}${tries}` };
+            const budget = retryable && attempt <= retries && !run.signal.aborted ? ` (the run's budget of ${totalTimeoutMs} ms leaves no time for another attempt)` : '';
+            return { status: 'failed', message: `secret <${reference}>: ${errorText(error, handle.description)}${tries}${budget}` };
           }
         } finally {
           clearTimeout(timer);
           run.signal.removeEventListener('abort', onRunAbort);
         }
-        const ceiling = Math.min(MAX_BACKOFF_MS, retryBaseMs * 2 ** (attempt - 1));
-        await sleep(ceiling / 2 + Math.random() * (ceiling / 2), run.signal);
+        await sleep(backoff ?? 0, run.signal);
       }
     };
 
@@ -234,28 +269,38 @@ export async function resolveSecrets(uses: readonly SecretUse[], options: Resolv
       problems.push({ ruleId: 'secret-provider-error', message: outcome.message, path: use.path, reference: use.reference });
     }
   }
-  return { values, problems, requests };
+  return { values, problems, requests, warnings: [...warnings] };
 }
 
-async function createProvider(
-  source: ProviderSource,
-  env: Readonly<Record<string, string | undefined>>,
-  runSignal: AbortSignal,
-  timeoutMs: number,
-): Promise<ProviderHandle> {
+async function createProvider(source: ProviderSource, options: ProviderOptions, runSignal: AbortSignal, timeoutMs: number): Promise<ProviderHandle> {
   if (typeof source !== 'string') return { provider: source, description: describeSource(source), owned: false };
   const url = toProviderUrl(source);
   const factory = secretProviderFactory(urlScheme(url));
   const description = describeProviderUrl(url);
   // Factories only import a client and build it; the deadline guards against one that dials out.
   const signal = AbortSignal.any([runSignal, AbortSignal.timeout(Math.max(timeoutMs, 10_000))]);
-  const created = Promise.resolve().then(() => factory(url, { env }));
+  const created = Promise.resolve().then(() => factory(url, options));
   const provider = await raceAbort(created, signal, `${description}: creating the provider`).catch((error: unknown) => {
     // A provider that finishes being created after we gave up is closed as soon as it exists.
     created.then((late) => late.close?.()).catch(() => undefined);
     throw error;
   });
   return { provider, description: typeof provider.description === 'string' && provider.description ? scrubCredentials(provider.description) : description, owned: true };
+}
+
+/**
+ * Gives a provider with a batch read every key it will be asked for, under the request deadline.
+ * Never fails: each key is read on its own by `get` when the batch did not bring it.
+ */
+async function prefetch(handle: ProviderHandle, keys: readonly string[], deadlineMs: number, runSignal: AbortSignal): Promise<void> {
+  const { provider } = handle;
+  if (!provider.prefetch || keys.length < 2) return;
+  const signal = AbortSignal.any([runSignal, AbortSignal.timeout(Math.max(1, deadlineMs))]);
+  await raceAbort(
+    Promise.resolve().then(() => provider.prefetch?.(keys, signal)),
+    signal,
+    `${handle.description}: reading ${keys.length} secrets at once`,
+  ).catch(() => undefined);
 }
 
 async function closeAll(handles: Map<string, Promise<ProviderHandle>>): Promise<void> {

@@ -3,6 +3,7 @@ import * as assert from 'uvu/assert';
 import { splitAwsReference } from '../../src/secrets/providers/awssecretsmanager.js';
 import { resolveSecrets, type SecretUse } from '../../src/secrets/resolver.js';
 import { AwsSecretsTestServer } from '../support/aws-secrets-server.js';
+import { assertDroppedConnectionRetriedOnce, assertRetriesThenGivesUp, type ResolveWith } from '../support/provider-scenarios.js';
 
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] = 'true';
 
@@ -16,6 +17,8 @@ function uses(...references: string[]): SecretUse[] {
 function env(extra: Record<string, string> = {}): Record<string, string> {
   return { AWS_ENDPOINT_URL_SECRETS_MANAGER: aws.endpoint, ...extra };
 }
+
+const resolve: ResolveWith = (list, options) => resolveSecrets(list, { secretProvider: STATIC, env: env(), ...options });
 
 test.before(async () => {
   aws = await new AwsSecretsTestServer().start();
@@ -98,20 +101,25 @@ test('not found: a missing secret or field is unresolved; a field of a non-JSON 
   assert.not.match(by.get('not-json:field')?.message ?? '', /just text/);
 });
 
-test('throttling is retried with backoff, then succeeds', async () => {
-  aws.throttleNext(2);
-  const result = await resolveSecrets(uses('plain-token'), { secretProvider: STATIC, env: env(), retryBaseMs: 5 });
-  assert.equal(result.problems, []);
-  assert.is(result.requests, 3);
-  assert.is(aws.requests, 3);
+test('a secret scheduled for deletion (InvalidRequestException) is unresolved, as absent to the Orchestrator', async () => {
+  aws.put('retiring', 'old-value');
+  aws.scheduleDeletion('retiring');
+  const result = await resolveSecrets(uses('retiring'), { secretProvider: STATIC, env: env() });
+  assert.equal(result.problems.map((p) => [p.ruleId, p.reference]), [['unresolved-secret', 'retiring']]);
+  assert.is(result.requests, 1);
 });
 
-test('throttling that persists ends after the retries; AccessDenied and bad keys are not retried', async () => {
-  aws.throttleNext(10);
-  const throttled = await resolveSecrets(uses('plain-token'), { secretProvider: STATIC, env: env(), retryBaseMs: 5, retries: 2 });
-  assert.match(throttled.problems[0]?.message ?? '', /ThrottlingException \(after 3 attempts\)/);
-  aws.resetCounters();
-  aws.resetFaults();
+test('throttling is retried with backoff, then succeeds; throttling that persists ends after the retries', async () => {
+  await assertRetriesThenGivesUp(resolve, 'plain-token', {
+    injectTransient: () => aws.throttleNext(2),
+    transient: 2,
+    injectPersistent: () => aws.throttleNext(10),
+    persistent: /ThrottlingException/,
+    reset: () => (aws.resetCounters(), aws.resetFaults()),
+  });
+});
+
+test('AccessDenied and bad keys are not retried', async () => {
   const denied = await resolveSecrets(uses('locked'), { secretProvider: STATIC, env: env() });
   assert.is(denied.problems[0]?.ruleId, 'secret-provider-error');
   assert.match(denied.problems[0]?.message ?? '', /AccessDeniedException/);
@@ -141,6 +149,10 @@ test('connection refused', async () => {
   await down.stop();
   const result = await resolveSecrets(uses('plain-token'), { secretProvider: STATIC, env: { AWS_ENDPOINT_URL_SECRETS_MANAGER: down.endpoint } });
   assert.match(result.problems[0]?.message ?? '', /cannot connect \(ECONNREFUSED\)/);
+});
+
+test('a dropped kept-alive connection (ECONNRESET) is tried once more, not more', async () => {
+  await assertDroppedConnectionRetriedOnce(resolve, 'plain-token', (n) => aws.faults.dropNext(n), () => aws.resetFaults());
 });
 
 test.run();

@@ -5,12 +5,13 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { parseProviderUrl } from '../../src/secrets/provider-url.js';
+import { parseProviderUrl } from '../../src/secrets/providers/index.js';
 import { splitAzureReference } from '../../src/secrets/providers/azurekeyvault.js';
 import { resolveSecrets, type SecretUse } from '../../src/secrets/resolver.js';
 import { AzureKeyVaultTestServer } from '../support/azure-keyvault-server.js';
 import { generateTestPki, type TestPki } from '../support/pki.js';
 import '../../src/secrets/providers/index.js';
+import { assertDroppedConnectionRetriedOnce, assertOneRequestPerDistinctKey, assertRetriesThenGivesUp, type ResolveWith } from '../support/provider-scenarios.js';
 import { assertTimeoutPerReference } from '../support/resolver-assertions.js';
 
 let pki: TestPki;
@@ -25,6 +26,8 @@ function url(credentials = `clientID=maverics-app&clientSecret=${encodeURICompon
 function uses(...references: string[]): SecretUse[] {
   return references.map((reference, i) => ({ reference, path: ['connectors', i, 'oauthClientSecret'] }));
 }
+
+const resolve: ResolveWith = (list, options) => resolveSecrets(list, { secretProvider: url(), env, ...options });
 
 test.before(async () => {
   pki = generateTestPki();
@@ -118,7 +121,7 @@ test('a wrong client secret: a precise denial, asked once, the secret never show
   assert.is(result.problems[0]?.ruleId, 'secret-provider-error');
   assert.match(
     result.problems[0]?.message ?? '',
-    /azurekeyvault:\/\/127\.0\.0\.1:\d+: getting the secret bulk-0 failed: the Entra ID token request for client maverics-app in tenant contoso was refused \(invalid_client AADSTS7000215\)/,
+    /azurekeyvault:\/\/127\.0\.0\.1:\d+: listing the secrets failed: the Entra ID token request for client maverics-app in tenant contoso was refused \(invalid_client AADSTS7000215\)/,
   );
   assert.ok(result.problems.every((p) => !p.message.includes('WrOnG-az-secret')));
   assert.is(result.requests, 20, 'denied is not retried');
@@ -141,35 +144,59 @@ test('forbidden (RBAC) is denied and not retried', async () => {
 });
 
 test('200 uses over 20 secrets: 20 reads and one token', async () => {
-  const many = Array.from({ length: 200 }, (_, i): SecretUse => ({ reference: `bulk-${i % 20}`, path: ['apps', i, 'secret'] }));
-  const result = await resolveSecrets(many, { secretProvider: url(), env });
-  assert.equal(result.problems, []);
-  assert.is(result.values.size, 20);
-  assert.is(result.values.get('bulk-3')?.reveal(), 'bulk-value-3');
-  assert.is(result.requests, 20);
+  await assertOneRequestPerDistinctKey(resolve, (i) => `bulk-${i}`, (i) => `bulk-value-${i}`);
   assert.is(az.reads, 20);
   assert.is(az.tokenRequests, 1);
-  assert.is(az.challenges, 1, 'later reads wait for the first one, so one challenge round trip');
+  assert.is(az.challenges, 1, 'every read waits for the List check, so one challenge round trip');
+  assert.is(az.log.filter((r) => r.path === '/secrets' && r.headers['authorization'] !== undefined).length, 1, 'List permission is checked once');
+});
+
+test('as the Orchestrator pre-populates enabled secrets only: a disabled secret is unresolved', async () => {
+  az.put('switched-off', 'old-value', { disabled: true });
+  const result = await resolveSecrets(uses('switched-off', 'okta-client-secret'), { secretProvider: url(), env });
+  assert.equal(result.problems.map((p) => [p.ruleId, p.reference]), [['unresolved-secret', 'switched-off']]);
+});
+
+test('an identity without List permission fails, once, saying the Orchestrator lists at start-up', async () => {
+  az.listForbidden = true;
+  const result = await resolveSecrets(uses('okta-client-secret', 'bulk-1'), { secretProvider: url(), env });
+  assert.is(result.problems.length, 2);
+  assert.ok(result.problems.every((p) => /listing the secrets failed: HTTP 403 \(Forbidden(\/ForbiddenByRbac)?\): the identity may not list secrets/.test(p.message)), result.problems[0]?.message);
+  assert.is(az.log.filter((r) => r.path === '/secrets').length, 2, 'one challenge and one refused List, then remembered');
+  assert.is(az.reads, 0);
+});
+
+test('no role on the vault: 403 for a missing name too (RBAC is checked first), never "not found"', async () => {
+  az.noRole = true;
+  const result = await resolveSecrets(uses('no-such-secret'), { secretProvider: url(), env });
+  assert.is(result.problems[0]?.ruleId, 'secret-provider-error');
+});
+
+test('429 with Retry-After: the retry waits at least that long, inside the budget', async () => {
+  az.faults.failNext(1, 429);
+  const result = await resolveSecrets(uses('okta-client-secret'), { secretProvider: url(), env, retryBaseMs: 0 });
+  assert.equal(result.problems, []);
+  assert.is(result.requests, 2);
+  const [first, second] = az.log.filter((r) => r.read);
+  assert.ok(first && second);
+  // Retry-After: 1 (seconds) from the injected 429; measured on the server's own log clock.
+  assert.ok(second.at - first.at >= 1000, 'the retry came after Retry-After');
 });
 
 test('a slow server: bounded time, a timeout per reference, no retry', async () => {
   az.faults.delayMs = 5000;
   const refs = Array.from({ length: 16 }, (_, i) => `bulk-${i}`);
-  await assertTimeoutPerReference((timeoutMs) => resolveSecrets(uses(...refs), { secretProvider: url(), env, timeoutMs }), 16, 3000);
+  await assertTimeoutPerReference((timeoutMs) => resolveSecrets(uses(...refs), { secretProvider: url(), env, timeoutMs }), 16);
 });
 
 test('throttling (429) and 5xx are retried by the resolver (the SDK retries are off), then succeed', async () => {
-  az.faults.failNext(1, 429);
-  az.faults.failNext(1, 503);
-  const result = await resolveSecrets(uses('okta-client-secret'), { secretProvider: url(), env, retryBaseMs: 5 });
-  assert.equal(result.problems, []);
-  assert.is(result.requests, 3);
-  assert.is(az.reads, 3);
-  az.resetCounters();
-  az.faults.failNext(10, 500);
-  const persistent = await resolveSecrets(uses('okta-client-secret'), { secretProvider: url(), env, retryBaseMs: 5, retries: 2 });
-  assert.match(persistent.problems[0]?.message ?? '', /HTTP 500 \(InternalServerError\) \(after 3 attempts\)/);
-  assert.is(az.reads, 3);
+  await assertRetriesThenGivesUp(resolve, 'okta-client-secret', {
+    injectTransient: () => (az.faults.failNext(1, 429), az.faults.failNext(1, 503)),
+    transient: 2,
+    injectPersistent: () => az.faults.failNext(10, 500),
+    persistent: /HTTP 500 \(InternalServerError\)/,
+    reset: () => az.resetCounters(),
+  });
 });
 
 test('TLS: a vault the CA does not vouch for is unreachable; connection refused', async () => {
@@ -180,6 +207,10 @@ test('TLS: a vault the CA does not vouch for is unreachable; connection refused'
   await down.stop();
   const refused = await resolveSecrets(uses('okta-client-secret'), { secretProvider: `azurekeyvault://${down.host}?entraIDHost=${az.host}&clientID=maverics-app&clientSecret=x&tenantID=contoso`, env });
   assert.match(refused.problems[0]?.message ?? '', /cannot connect \(ECONNREFUSED\)/);
+});
+
+test('a dropped kept-alive connection (ECONNRESET) is tried once more, not more', async () => {
+  await assertDroppedConnectionRetriedOnce(resolve, 'okta-client-secret', (n) => az.faults.dropNext(n), () => az.faults.reset());
 });
 
 test.run();

@@ -7,11 +7,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inspect } from 'node:util';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { CanaryRecorder } from '../support/canary-recorder.js';
 import { secretProviderFactory } from '../../src/secrets/registry.js';
-import { resolveSecrets, type ResolveResult, type SecretUse } from '../../src/secrets/resolver.js';
+import { resolveSecrets, type SecretUse } from '../../src/secrets/resolver.js';
 import { AwsSecretsTestServer } from '../support/aws-secrets-server.js';
 import { VaultTestServer } from '../support/vault-server.js';
 import '../../src/secrets/providers/index.js';
@@ -36,29 +36,9 @@ const CANARIES = [...Object.values(VALUE), ...Object.values(CREDENTIAL), 'CANARY
 let vault: VaultTestServer;
 let aws: AwsSecretsTestServer;
 const dir = mkdtempSync(join(tmpdir(), 'maverics-canary-'));
-const outputs: string[] = [];
-
-function record(label: string, value: unknown): void {
-  outputs.push(`${label}: ${inspect(value, { depth: Infinity, showHidden: true, getters: true })}`);
-  try {
-    outputs.push(`${label} json: ${JSON.stringify(value, (_k, v: unknown) => (v instanceof Map ? [...v.entries()] : v))}`);
-  } catch {
-    // circular: inspect above covers it
-  }
-}
-
-function recordResult(label: string, result: ResolveResult): void {
-  record(label, result);
-  for (const p of result.problems) outputs.push(p.message);
-  for (const v of result.values.values()) outputs.push(String(v), `${v}`, JSON.stringify(v), inspect(v));
-}
-
-function recordError(label: string, error: unknown): void {
-  record(label, error);
-  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-    outputs.push(e.message, e.stack ?? '', JSON.stringify(e), inspect(e, { depth: Infinity, showHidden: true }));
-  }
-}
+const recorder = new CanaryRecorder();
+const recordResult = recorder.recordResult.bind(recorder);
+const recordError = recorder.recordError.bind(recorder);
 
 function uses(...references: string[]): SecretUse[] {
   return references.map((reference, i) => ({ reference, path: ['canary', i] }));
@@ -168,12 +148,7 @@ test('failure paths: problems and thrown errors', async () => {
 });
 
 test('no canary anywhere in what was recorded', () => {
-  assert.ok(outputs.length > 50, `recorded ${outputs.length} outputs`);
-  for (const text of outputs) {
-    for (const canary of CANARIES) {
-      if (text.includes(canary)) assert.unreachable(`canary ${canary} leaked in: ${text.slice(0, 400)}`);
-    }
-  }
+  recorder.assertNoCanary(CANARIES, 50);
 });
 
 test.run();

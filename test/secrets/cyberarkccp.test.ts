@@ -1,10 +1,11 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { parseProviderUrl } from '../../src/secrets/provider-url.js';
+import { parseProviderUrl } from '../../src/secrets/providers/index.js';
 import { resolveSecrets, type SecretUse } from '../../src/secrets/resolver.js';
 import { CcpTestServer } from '../support/ccp-server.js';
 import { generateTestPki, type TestPki } from '../support/pki.js';
 import '../../src/secrets/providers/index.js';
+import { assertDroppedConnectionRetriedOnce, assertOneRequestPerDistinctKey, assertRetriesThenGivesUp, type ResolveWith } from '../support/provider-scenarios.js';
 import { assertTimeoutPerReference } from '../support/resolver-assertions.js';
 
 let pki: TestPki;
@@ -17,6 +18,8 @@ function url(extra = '', host = ccp.host): string {
 function uses(...references: string[]): SecretUse[] {
   return references.map((reference, i) => ({ reference, path: ['connectors', i, 'oauthClientSecret'] }));
 }
+
+const resolve: ResolveWith = (list, options) => resolveSecrets(list, { secretProvider: url(), env: {}, ...options });
 
 test.before(async () => {
   pki = generateTestPki();
@@ -42,7 +45,7 @@ test.before.each(() => {
 
 test('the URL parses as the Orchestrator documents it, newLineDelim included', () => {
   const config = parseProviderUrl('cyberarkccp://ccp.example.com?appID=a&safe=s&certFile=%2Fetc%2Fmy%20certs%2Fc.pem&keyFile=k.pem&folder=f&newLineDelim=%5E');
-  assert.equal(config, { kind: 'cyberarkccp', host: 'ccp.example.com', appId: 'a', safe: 's', certFile: '/etc/my certs/c.pem', keyFile: 'k.pem', folder: 'f', newLineDelim: '^' });
+  assert.equal(config, { kind: 'cyberarkccp', host: 'ccp.example.com', appId: 'a', safe: 's', certFile: '/etc/my certs/c.pem', keyFile: 'k.pem', folder: 'f', newLineDelim: '^', basePath: '/AIMWebService' });
 });
 
 test('mutual TLS: objects by name from the safe (and folder); newLineDelim restores newlines', async () => {
@@ -84,8 +87,31 @@ test('APPAP004E is unresolved; an unknown AppID or an untrusted certificate is a
     secretProvider: url().replace(pki.clientCertFile, pki.strangerCertFile).replace(pki.clientKeyFile, pki.strangerKeyFile),
     env: {},
   });
-  assert.match(stranger.problems[0]?.message ?? '', /HTTP 403 \(APPAP282E\)/);
+  assert.match(stranger.problems[0]?.message ?? '', /HTTP 403 \(the web server refused the client certificate before CCP ran: IIS 403\.7\)/);
   assert.is(stranger.requests, 1);
+});
+
+test('APPAP282E (500, the CPM is changing the password) is retried after a longer wait, inside the budget', async () => {
+  ccp.changing.set('okta-client-secret', 1);
+  const result = await resolveSecrets(uses('okta-client-secret'), { secretProvider: url(), env: {}, retryBaseMs: 0 });
+  assert.equal(result.problems, []);
+  assert.is(result.values.get('okta-client-secret')?.reveal(), 'okta-secret-value');
+  assert.is(result.requests, 2);
+  const [first, second] = ccp.log.filter((r) => r.read);
+  assert.ok(first && second && second.at - first.at >= 1000, 'waited the CPM backoff, not retryBaseMs');
+  // A change that outlasts the budget ends as a server error naming the code.
+  ccp.changing.set('okta-client-secret', 100);
+  const stuck = await resolveSecrets(uses('okta-client-secret'), { secretProvider: url(), env: {}, totalTimeoutMs: 1500 });
+  assert.match(stuck.problems[0]?.message ?? '', /HTTP 500 \(APPAP282E\) \(the CPM is changing this password\)/);
+});
+
+test('query values are %20-encoded, never +', async () => {
+  ccp.put('Maverics', 'okta client+secret', 'spaced-value');
+  const result = await resolveSecrets(uses('okta client+secret'), { secretProvider: url(), env: {} });
+  assert.equal(result.problems, []);
+  assert.is(result.values.get('okta client+secret')?.reveal(), 'spaced-value');
+  const read = ccp.log.find((r) => r.read);
+  assert.match(read?.rawQuery ?? '', /Object=okta%20client%2Bsecret/);
 });
 
 test('missing parameters and unreadable files are named', async () => {
@@ -99,27 +125,25 @@ test('missing parameters and unreadable files are named', async () => {
 });
 
 test('200 uses over 20 objects: 20 requests', async () => {
-  const many = Array.from({ length: 200 }, (_, i): SecretUse => ({ reference: `bulk${i % 20}`, path: ['apps', i, 'secret'] }));
-  const result = await resolveSecrets(many, { secretProvider: url(), env: {} });
-  assert.equal(result.problems, []);
-  assert.is(result.values.size, 20);
-  assert.is(result.values.get('bulk5')?.reveal(), 'bulk-5');
-  assert.is(result.requests, 20);
+  await assertOneRequestPerDistinctKey(resolve, (i) => `bulk${i}`, (i) => `bulk-${i}`);
   assert.is(ccp.requests, 20);
 });
 
 test('a slow server: bounded time, a timeout per reference, no retry', async () => {
   ccp.faults.delayMs = 5000;
   const refs = Array.from({ length: 16 }, (_, i) => `bulk${i}`);
-  await assertTimeoutPerReference((timeoutMs) => resolveSecrets(uses(...refs), { secretProvider: url(), env: {}, timeoutMs }), 16, 2500);
+  await assertTimeoutPerReference((timeoutMs) => resolveSecrets(uses(...refs), { secretProvider: url(), env: {}, timeoutMs }), 16);
 });
 
 test('5xx and 429 are retried, then succeed; garbage is a bad response that quotes nothing', async () => {
-  ccp.faults.failNext(1, 500);
-  ccp.faults.failNext(1, 429);
-  const result = await resolveSecrets(uses('okta-client-secret'), { secretProvider: url(), env: {}, retryBaseMs: 5 });
-  assert.equal(result.problems, []);
-  assert.is(result.requests, 3);
+  await assertRetriesThenGivesUp(resolve, 'okta-client-secret', {
+    injectTransient: () => (ccp.faults.failNext(1, 500), ccp.faults.failNext(1, 429)),
+    transient: 2,
+    injectPersistent: () => ccp.faults.failNext(10, 503),
+    persistent: /HTTP 503 \(APPAP999E\)/,
+    neverQuoted: /Internal error/,
+    reset: () => ccp.resetCounters(),
+  });
   ccp.faults.garbageNext(1);
   const garbage = await resolveSecrets(uses('okta-client-secret'), { secretProvider: url(), env: {} });
   assert.match(garbage.problems[0]?.message ?? '', /the answer is not CCP JSON with a Content field/);
@@ -134,6 +158,10 @@ test('TLS: without the CA the server is unreachable; connection refused', async 
   await down.stop();
   const refused = await resolveSecrets(uses('okta-client-secret'), { secretProvider: url('', down.host), env: {} });
   assert.match(refused.problems[0]?.message ?? '', /cannot connect \(ECONNREFUSED\)/);
+});
+
+test('a dropped kept-alive connection (ECONNRESET) is tried once more, not more', async () => {
+  await assertDroppedConnectionRetriedOnce(resolve, 'okta-client-secret', (n) => ccp.faults.dropNext(n), () => ccp.faults.reset());
 });
 
 test.run();

@@ -6,6 +6,7 @@ import { resolveSecrets, type SecretUse } from '../../src/secrets/resolver.js';
 import { DelineaTestServer } from '../support/delinea-server.js';
 import { generateTestPki, type TestPki } from '../support/pki.js';
 import '../../src/secrets/providers/index.js';
+import { assertDroppedConnectionRetriedOnce, assertOneRequestPerDistinctKey, assertRetriesThenGivesUp, type ResolveWith } from '../support/provider-scenarios.js';
 import { assertTimeoutPerReference } from '../support/resolver-assertions.js';
 
 let pki: TestPki;
@@ -21,6 +22,8 @@ function uses(...references: string[]): SecretUse[] {
   return references.map((reference, i) => ({ reference, path: ['connectors', i, 'oauthClientSecret'] }));
 }
 
+const resolve: ResolveWith = (list, options) => resolveSecrets(list, { secretProvider: url(), env, ...options });
+
 test.before(async () => {
   pki = generateTestPki();
   env = { NODE_EXTRA_CA_CERTS: pki.caFile };
@@ -35,6 +38,10 @@ test.before(async () => {
   ss.put('\\Other', 'okta', { 'client-secret': 'other-folder-secret' });
   ss.put('\\Teams\\Maverics', 'okta', { 'client-secret': 'nested-folder-secret' });
   for (let i = 0; i < 20; i++) ss.put('\\Maverics', `bulk${i}`, { password: `bulk-${i}` });
+  ss.put('\\Maverics', 'idp', { 'client-secret': 'by-name-value', 'signing-key': '-----BEGIN PRIVATE KEY-----\nAAA\n-----END PRIVATE KEY-----\n' }, {
+    names: { 'client-secret': 'Client Secret' },
+    files: ['signing-key'],
+  });
   cloud = await new DelineaTestServer(pki, '').start();
   cloud.addUser('cloud-user', 'cloud-pass');
   cloud.put('\\maverics', 'okta', { 'client-secret': 'cloud-secret' });
@@ -72,7 +79,7 @@ test('password grant, then fields of secrets in the folder by <secretName.fieldS
   assert.ok(ss.log.slice(1).every((r) => /^Bearer /.test(r.headers['authorization'] ?? '')));
 });
 
-test('a nested folder path; the Cloud layout at the root; no folder searches by name', async () => {
+test('a nested folder path; the Cloud layout at the root; no folder is a bad URL', async () => {
   const nested = await resolveSecrets(uses('okta.client-secret'), { secretProvider: url('%5CTeams%5CMaverics'), env });
   assert.is(nested.values.get('okta.client-secret')?.reveal(), 'nested-folder-secret');
   const atRoot = await resolveSecrets(uses('okta.client-secret'), {
@@ -81,9 +88,11 @@ test('a nested folder path; the Cloud layout at the root; no folder searches by 
   });
   assert.equal(atRoot.problems, []);
   assert.is(atRoot.values.get('okta.client-secret')?.reveal(), 'cloud-secret');
+  // Strata: "all secrets must be co-located in a single folder": a URL without folder is refused.
   const noFolder = await resolveSecrets(uses('redis.password', 'okta.client-secret'), { secretProvider: url(''), env });
-  assert.is(noFolder.values.get('redis.password')?.reveal(), 'redis-pass\nsecond-line');
-  assert.match(noFolder.problems[0]?.message ?? '', /3 secrets named okta visible to this user \(add \?folder=… to the URL\)/);
+  assert.equal(noFolder.values.size, 0);
+  assert.ok(noFolder.problems.every((p) => /the parameter folder is missing/.test(p.message)), noFolder.problems[0]?.message);
+  assert.is(noFolder.requests, 0);
 });
 
 test('a folder name shared by two folders asks for the path; an unknown folder says so', async () => {
@@ -125,12 +134,23 @@ test('no such secret, no such field, no field in the name: unresolved; a denied 
   assert.is(result.requests, 5);
 });
 
+test('as the official Go SDK: a field by display name or slug, one read per secret, a file field from its attachment', async () => {
+  const result = await resolveSecrets(uses('idp.client-secret', 'idp.Client Secret', 'idp.signing-key', 'idp.client secret'), { secretProvider: url(), env });
+  assert.is(result.values.get('idp.client-secret')?.reveal(), 'by-name-value');
+  assert.is(result.values.get('idp.Client Secret')?.reveal(), 'by-name-value');
+  assert.is(result.values.get('idp.signing-key')?.reveal(), '-----BEGIN PRIVATE KEY-----\nAAA\n-----END PRIVATE KEY-----\n');
+  assert.equal(result.problems.map((p) => [p.ruleId, p.reference]), [['unresolved-secret', 'idp.client secret']], 'matching is exact, as the SDK');
+  const reads = ss.log.filter((r) => r.read).map((r) => r.path.replace(/^.*\/api\/v1\/secrets\/\d+/, ''));
+  assert.equal(reads.sort(), ['', '/fields/signing-key']);
+});
+
 test('an expired token: one new login and the request again', async () => {
   const provider = await secretProviderFactory('delinea')(new URL(url()), { env });
   try {
     assert.is((await provider.get('okta.client-id', AbortSignal.timeout(3000)))?.reveal(), 'okta-client-id');
     ss.expireTokens();
-    assert.is((await provider.get('okta.client-secret', AbortSignal.timeout(3000)))?.reveal(), 'okta-client-secret');
+    // Another secret, so a request is made (okta's fields were read with it, once).
+    assert.is((await provider.get('Redis.password', AbortSignal.timeout(3000)))?.reveal(), 'redis-pass\nsecond-line');
     assert.is(ss.logins, 2);
   } finally {
     await provider.close?.();
@@ -139,12 +159,7 @@ test('an expired token: one new login and the request again', async () => {
 
 test('200 uses over 20 secrets: one login, one folder listing (paged), 20 field reads', async () => {
   ss.pageLimit = 7;
-  const many = Array.from({ length: 200 }, (_, i): SecretUse => ({ reference: `bulk${i % 20}.password`, path: ['apps', i, 'secret'] }));
-  const result = await resolveSecrets(many, { secretProvider: url(), env });
-  assert.equal(result.problems, []);
-  assert.is(result.values.size, 20);
-  assert.is(result.values.get('bulk13.password')?.reveal(), 'bulk-13');
-  assert.is(result.requests, 20);
+  await assertOneRequestPerDistinctKey(resolve, (i) => `bulk${i}.password`, (i) => `bulk-${i}`);
   assert.is(ss.reads, 20);
   assert.is(ss.logins, 1);
   assert.is(ss.log.filter((r) => r.path.endsWith('/api/v1/secrets')).length, 4, '26 secrets in pages of 7');
@@ -153,25 +168,21 @@ test('200 uses over 20 secrets: one login, one folder listing (paged), 20 field 
 test('a slow server: bounded time, a timeout per reference, no retry', async () => {
   ss.faults.delayMs = 5000;
   const refs = Array.from({ length: 16 }, (_, i) => `bulk${i}.password`);
-  await assertTimeoutPerReference((timeoutMs) => resolveSecrets(uses(...refs), { secretProvider: url(), env, timeoutMs }), 16, 2500);
+  await assertTimeoutPerReference((timeoutMs) => resolveSecrets(uses(...refs), { secretProvider: url(), env, timeoutMs }), 16);
 });
 
 test('throttling and 5xx are retried, then succeed; a garbage answer is a bad response', async () => {
-  ss.faults.failNext(1, 429);
-  ss.faults.failNext(1, 500);
-  const result = await resolveSecrets(uses('okta.client-id'), { secretProvider: url(), env, retryBaseMs: 5 });
-  assert.equal(result.problems, []);
-  assert.is(result.requests, 3);
-  assert.is(ss.reads, 3);
-  ss.resetCounters();
+  await assertRetriesThenGivesUp(resolve, 'okta.client-id', {
+    injectTransient: () => (ss.faults.failNext(1, 429), ss.faults.failNext(1, 500)),
+    transient: 2,
+    injectPersistent: () => ss.faults.failNext(10, 502),
+    persistent: /HTTP 502 \(API_InternalError\)/,
+    reset: () => ss.resetCounters(),
+  });
   ss.failLogins(1, 503);
   const login = await resolveSecrets(uses('okta.client-id'), { secretProvider: url(), env, retryBaseMs: 5 });
   assert.equal(login.problems, []);
   assert.is(login.requests, 2);
-  ss.resetCounters();
-  ss.faults.failNext(10, 502);
-  const persistent = await resolveSecrets(uses('okta.client-id'), { secretProvider: url(), env, retryBaseMs: 5, retries: 2 });
-  assert.match(persistent.problems[0]?.message ?? '', /HTTP 502 \(API_InternalError\) \(after 3 attempts\)/);
 });
 
 test('TLS: a server the CA does not vouch for is unreachable; connection refused', async () => {
@@ -181,6 +192,10 @@ test('TLS: a server the CA does not vouch for is unreachable; connection refused
   await down.stop();
   const refused = await resolveSecrets(uses('okta.client-id'), { secretProvider: `delinea://${down.host}?username=u&password=p&folder=x`, env });
   assert.match(refused.problems[0]?.message ?? '', /cannot connect \(ECONNREFUSED\)/);
+});
+
+test('a dropped kept-alive connection (ECONNRESET) is tried once more, not more', async () => {
+  await assertDroppedConnectionRetriedOnce(resolve, 'okta.client-id', (n) => ss.faults.dropNext(n), () => ss.faults.reset());
 });
 
 test.run();

@@ -2,6 +2,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { resolveSecrets, type SecretUse } from '../../src/secrets/resolver.js';
 import { generateTestPki, type TestPki } from '../support/pki.js';
+import { assertDroppedConnectionRetriedOnce, assertRetriesThenGivesUp, type ResolveWith } from '../support/provider-scenarios.js';
+import { settles } from '../support/resolver-assertions.js';
 import { VaultTestServer } from '../support/vault-server.js';
 
 let vault: VaultTestServer;
@@ -146,14 +148,15 @@ test('403 permission denied: denied, not retried', async () => {
 });
 
 test('5xx is retried and then succeeds; a 5xx that persists is reported after the attempts', async () => {
-  vault.faults.failNext(2, 503);
-  const result = await resolveSecrets(uses('plain'), { secretProvider: `hashivault+http://${vault.url}/secret/data/maverics?token=root-token`, retryBaseMs: 5 });
-  assert.equal(result.problems, []);
-  assert.is(result.requests, 3);
-  vault.faults.failNext(10, 500, 'upstream exploded <html>');
-  const failed = await resolveSecrets(uses('plain'), { secretProvider: `hashivault+http://${vault.url}/secret/data/maverics?token=root-token`, retryBaseMs: 5, retries: 2 });
-  assert.match(failed.problems[0]?.message ?? '', /HTTP 500.*after 3 attempts/);
-  assert.not.match(failed.problems[0]?.message ?? '', /exploded/);
+  const resolve: ResolveWith = (list, options) => resolveSecrets(list, { secretProvider: `hashivault+http://${vault.url}/secret/data/maverics?token=root-token`, ...options });
+  await assertRetriesThenGivesUp(resolve, 'plain', {
+    injectTransient: () => vault.faults.failNext(2, 503),
+    transient: 2,
+    injectPersistent: () => vault.faults.failNext(10, 500, 'upstream exploded <html>'),
+    persistent: /HTTP 500/,
+    neverQuoted: /exploded/,
+    reset: () => vault.faults.reset(),
+  });
 });
 
 test('a garbage 200 body is a bad response', async () => {
@@ -164,13 +167,14 @@ test('a garbage 200 body is a bad response', async () => {
   assert.is(result.requests, 1);
 });
 
-test('HTTPS with caFile and token; TLS certificate login', async () => {
-  const https = await resolveSecrets(uses('plain'), { secretProvider: `hashivaults://${tlsVault.url}/secret/data/maverics?token=root-token&caFile=${pki.caFile}` });
+test('HTTPS with VAULT_CACERT and token; TLS certificate login with client_cert and client_key', async () => {
+  const https = await resolveSecrets(uses('plain'), { secretProvider: `hashivaults://${tlsVault.url}/secret/data/maverics?token=root-token`, env: { VAULT_CACERT: pki.caFile } });
   assert.equal(https.problems, []);
   assert.is(https.values.get('plain')?.reveal(), 'plain-v2');
   tlsVault.resetCounters();
   const cert = await resolveSecrets(uses('db.password'), {
-    secretProvider: `hashivault://${tlsVault.url}/secret/data/maverics?certFile=${pki.clientCertFile}&keyFile=${pki.clientKeyFile}&caFile=${pki.caFile}`,
+    secretProvider: `hashivault://${tlsVault.url}/secret/data/maverics?client_cert=${pki.clientCertFile}&client_key=${pki.clientKeyFile}`,
+    env: { VAULT_CACERT: pki.caFile },
   });
   assert.equal(cert.problems, []);
   assert.is(cert.values.get('db.password')?.reveal(), 'db-pass');
@@ -181,13 +185,14 @@ test('TLS failures: untrusted server, untrusted client certificate, HTTPS agains
   const untrusted = await resolveSecrets(uses('plain'), { secretProvider: `hashivaults://${tlsVault.url}/secret/data/maverics?token=root-token`, env: {} });
   assert.match(untrusted.problems[0]?.message ?? '', /cannot connect/);
   const stranger = await resolveSecrets(uses('plain'), {
-    secretProvider: `hashivaults://${tlsVault.url}/secret/data/maverics?certFile=${pki.strangerCertFile}&keyFile=${pki.strangerKeyFile}&caFile=${pki.caFile}`,
+    secretProvider: `hashivaults://${tlsVault.url}/secret/data/maverics?client_cert=${pki.strangerCertFile}&client_key=${pki.strangerKeyFile}`,
+    env: { VAULT_CACERT: pki.caFile },
   });
   assert.match(stranger.problems[0]?.message ?? '', /TLS certificate login .* HTTP 400/);
   const wrongScheme = await resolveSecrets(uses('plain'), { secretProvider: `hashivault://${vault.url}/secret/data/maverics?token=root-token`, env: {} });
   assert.match(wrongScheme.problems[0]?.message ?? '', /cannot connect .*hashivault\+http:\/\//);
   const missingCert = await resolveSecrets(uses('plain'), {
-    secretProvider: `hashivaults://${tlsVault.url}/secret/data/maverics?certFile=/nonexistent/c.pem&keyFile=/nonexistent/k.pem`,
+    secretProvider: `hashivaults://${tlsVault.url}/secret/data/maverics?client_cert=/nonexistent/c.pem&client_key=/nonexistent/k.pem`,
   });
   assert.match(missingCert.problems[0]?.message ?? '', /cannot read the client certificate \/nonexistent\/c\.pem \(ENOENT\)/);
 });
@@ -204,14 +209,67 @@ test('a failed login is not repeated for every reference; a denied base is read 
   assert.is(vault.log.filter((r) => r.path === '/v1/secret/data/denied-base').length, 1);
 });
 
-test('connection refused is reported as unreachable, quickly', async () => {
+test('connection refused is reported as unreachable, and the run settles', async () => {
   const closed = await new VaultTestServer().start();
   await closed.stop();
-  const started = Date.now();
-  const result = await resolveSecrets(uses('a', 'b'), { secretProvider: `hashivault+http://${closed.url}/secret/data/x?token=root-token` });
-  assert.ok(Date.now() - started < 3000);
+  const result = await settles(resolveSecrets(uses('a', 'b'), { secretProvider: `hashivault+http://${closed.url}/secret/data/x?token=root-token` }), 'a refused run');
   assert.is(result.problems.length, 2);
   assert.ok(result.problems.every((p) => /cannot connect \(ECONNREFUSED\)/.test(p.message)));
+});
+
+test('Strata\'s documented mapping: <maverics.key> is the key of the secret at the URL path …/maverics', async () => {
+  const result = await resolveSecrets(uses('maverics.plain', 'maverics.number', 'maverics.nope'), {
+    secretProvider: `hashivault+http://${vault.url}/secret/data/maverics?token=root-token`,
+  });
+  assert.is(result.values.get('maverics.plain')?.reveal(), 'plain-v2');
+  assert.is(result.values.get('maverics.number')?.reveal(), '42');
+  assert.equal(result.problems.map((p) => [p.ruleId, p.reference]), [['unresolved-secret', 'maverics.nope']]);
+  // The base is read once; a miss falls back to <path>/maverics, as before.
+  assert.is(vault.log.filter((r) => r.path === '/v1/secret/data/maverics').length, 1);
+});
+
+test('X-Vault-Request: true on every request: a Vault that requires it answers', async () => {
+  vault.requireRequestHeader = true;
+  try {
+    const result = await resolveSecrets(uses('plain', 'db.password'), {
+      secretProvider: `hashivault+http://${vault.url}/secret/data/maverics?role_id=role-1&secret_id=secret-id-1`,
+    });
+    assert.equal(result.problems, []);
+    assert.is(result.values.get('db.password')?.reveal(), 'db-pass');
+  } finally {
+    vault.requireRequestHeader = false;
+  }
+});
+
+test('a limited-use login token is a warning: every check spends a login', async () => {
+  vault.tokenNumUses = 5;
+  try {
+    const result = await resolveSecrets(uses('plain'), { secretProvider: `hashivault+http://${vault.url}/secret/data/maverics?role_id=role-1&secret_id=secret-id-1` });
+    assert.equal(result.problems, []);
+    assert.is(result.warnings.length, 1);
+    assert.match(result.warnings[0] ?? '', /limited to 5 uses/);
+    assert.not.match(result.warnings[0] ?? '', /secret-id-1/);
+  } finally {
+    vault.tokenNumUses = 0;
+  }
+});
+
+test('error bodies are quoted by Vault\'s fixed messages only: an echoed token is never printed', async () => {
+  vault.echoHeaders = true;
+  vault.faults.failNext(1, 403);
+  try {
+    const result = await resolveSecrets(uses('plain'), { secretProvider: `hashivault+http://${vault.url}/secret/data/maverics?token=echo-ToKeN-42` });
+    const message = result.problems[0]?.message ?? '';
+    assert.match(message, /HTTP 403 \(permission denied\)$/);
+    assert.not.match(message, /echo-ToKeN-42|request headers/);
+  } finally {
+    vault.echoHeaders = false;
+  }
+});
+
+test('a dropped kept-alive connection (ECONNRESET) is tried once more, not more', async () => {
+  const resolve: ResolveWith = (list, options) => resolveSecrets(list, { secretProvider: `hashivault+http://${vault.url}/secret/data/maverics?token=root-token`, ...options });
+  await assertDroppedConnectionRetriedOnce(resolve, 'plain', (n) => vault.faults.dropNext(n), () => vault.faults.reset());
 });
 
 test.run();

@@ -1,35 +1,64 @@
 /**
- * Linting must not load node-vault or the AWS SDK: importing the resolver, the URL parser and the
- * built-in registrations, and parsing URLs of every scheme, leaves both out of the module cache.
- * Creating a provider of those schemes is what loads them.
+ * Linting must not load a cloud SDK (node-vault, the AWS SDK, the Azure SDKs): importing the resolver
+ * and the built-in registrations, and parsing URLs of every scheme, leaves them unloaded. Creating a
+ * provider is what loads its SDK.
  */
-import { createRequire } from 'node:module';
+import { register } from 'node:module';
+import { MessageChannel } from 'node:worker_threads';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] = 'true';
-const require = createRequire(import.meta.url);
-const loaded = (name: string): boolean => Object.keys(require.cache).some((path) => path.includes(`/node_modules/${name}/`));
+
+// Some SDKs are ESM, so require.cache cannot show them: a resolve hook reports every module URL
+// resolved from here on (ESM and CommonJS alike go through it for `import`).
+const resolved = new Set<string>();
+const { port1, port2 } = new MessageChannel();
+port1.on('message', (url: string) => resolved.add(url));
+port1.unref();
+const hook = `let port;
+export function initialize(data) { port = data.port; }
+export async function resolve(specifier, context, next) { const result = await next(specifier, context); port.postMessage(result.url); return result; }`;
+register(`data:text/javascript,${encodeURIComponent(hook)}`, { parentURL: import.meta.url, data: { port: port2 }, transferList: [port2] });
+
+const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 100));
+const loaded = (name: string): boolean => [...resolved].some((url) => url.includes(`/node_modules/${name}/`));
 
 test('importing and parsing loads no client', async () => {
-  const { parseProviderUrl } = await import('../../src/secrets/provider-url.js');
+  const { parseProviderUrl } = await import('../../src/secrets/providers/index.js');
   await import('../../src/secrets/resolver.js');
   await import('../../src/secrets/providers/index.js');
   parseProviderUrl('hashivault://v:8200/secret/data/x?token=t');
   parseProviderUrl('awssecretsmanager://amazonaws.com?region=us-west-2');
-  assert.not.ok(loaded('node-vault'), 'node-vault loaded');
+  parseProviderUrl('azurekeyvault://v.vault.azure.net?clientID=c&clientSecret=s&tenantID=t');
+  parseProviderUrl('conjur://c/acct/host%2Fm?apikey=k');
+  parseProviderUrl('delinea://ss?username=u&password=p&folder=f');
+  parseProviderUrl('cyberarkccp://ccp?appID=a&safe=s&certFile=/c&keyFile=/k');
+  await settle();
+  assert.ok([...resolved].some((url) => url.includes('/src/secrets/resolver.')), 'the hook sees the imports above');
+  assert.not.ok(loaded('@azure/keyvault-secrets'), 'Azure Key Vault SDK loaded');
+  assert.not.ok(loaded('@azure/identity'), 'Azure identity loaded');
+  assert.not.ok(loaded('@azure/msal-node'), 'MSAL loaded');
+  // Each provider's file holds its URL grammar, so parsing loads it; its SDK stays unloaded.
   assert.not.ok(loaded('@aws-sdk/client-secrets-manager'), 'AWS SDK loaded');
+  assert.not.ok(loaded('node-vault'), 'node-vault loaded');
 });
 
-test('creating the providers loads them (so the check above can see a load)', async () => {
+test('creating a provider loads its SDK (so the check above can see a load)', async () => {
   const { secretProviderFactory } = await import('../../src/secrets/registry.js');
   const vault = await secretProviderFactory('hashivault')(new URL('hashivault+http://127.0.0.1:1/secret/data/x?token=t'), { env: {} });
   await vault.get('k', AbortSignal.timeout(2000)).catch(() => undefined);
   await vault.close?.();
   const aws = await secretProviderFactory('awssecretsmanager')(new URL('awssecretsmanager://amazonaws.com?region=us-west-2'), { env: {} });
   await aws.close?.();
+  const azure = await secretProviderFactory('azurekeyvault')(new URL('azurekeyvault://v.vault.azure.net?clientID=c&clientSecret=s&tenantID=t'), { env: {} });
+  await azure.close?.();
+  await settle();
   assert.ok(loaded('node-vault'));
   assert.ok(loaded('@aws-sdk/client-secrets-manager'));
+  assert.ok(loaded('@azure/keyvault-secrets'));
+  assert.ok(loaded('@azure/identity'));
+  assert.ok([...resolved].some((url) => /\/providers\/azurekeyvault\./.test(url)), 'the provider module itself');
 });
 
 test.run();

@@ -1,7 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { SecretProviderError } from '../../src/secrets/provider.js';
-import { describeProviderUrl, parseProviderUrl, scrubCredentials } from '../../src/secrets/provider-url.js';
+import { parseProviderUrl } from '../../src/secrets/providers/index.js';
+import { describeProviderUrl, scrubCredentials } from '../../src/secrets/url-grammar.js';
 import { normalizeProviders, parseSecretProviderFlag, routeReference, secretProviderFlags } from '../../src/secrets/providers-config.js';
 
 const CREDENTIALS = ['tok-SeCrEt', 'sid-SeCrEt', 'AKIA-SeCrEt', 'sak-SeCrEt', 'cs-SeCrEt', 'pw-SeCrEt', 'api-SeCrEt', 'user-SeCrEt'];
@@ -46,15 +47,14 @@ test('hashivault: the four schemes, HTTP only for hashivault+http', () => {
   assert.ok(c.kind === 'hashivault' && c.port === 8200 && c.endpoint === 'http://vault:8200');
 });
 
-test('hashivault: AppRole, TLS certificate login, namespace, caFile', () => {
+test('hashivault: AppRole, TLS certificate login (client_cert, client_key), namespace', () => {
   const approle = parseProviderUrl('hashivaults://v:8200/secret/data/m?role_id=rid&secret_id=sid-SeCrEt&namespace=team%2Fa');
   assert.ok(approle.kind === 'hashivault');
-  assert.equal(approle.auth, { method: 'approle', roleId: 'rid', secretId: 'sid-SeCrEt', mount: 'approle' });
+  assert.equal(approle.auth, { method: 'approle', roleId: 'rid', secretId: 'sid-SeCrEt' });
   assert.is(approle.namespace, 'team/a');
-  const cert = parseProviderUrl('hashivaults://v:8200/secret/data/m?certFile=/c.pem&keyFile=/k.pem&caFile=/ca.pem&certRole=web');
+  const cert = parseProviderUrl('hashivault://v:8200/secret/data/m?client_cert=/c.pem&client_key=/k.pem');
   assert.ok(cert.kind === 'hashivault');
-  assert.equal(cert.auth, { method: 'cert', certFile: '/c.pem', keyFile: '/k.pem', role: 'web', mount: 'cert' });
-  assert.is(cert.caFile, '/ca.pem');
+  assert.equal(cert.auth, { method: 'cert', certFile: '/c.pem', keyFile: '/k.pem' });
   const none = parseProviderUrl('hashivault://v:8200/secret/data/m');
   assert.ok(none.kind === 'hashivault' && none.auth.method === 'env');
 });
@@ -62,8 +62,8 @@ test('hashivault: AppRole, TLS certificate login, namespace, caFile', () => {
 test('hashivault: missing parameters are named, credentials never shown', () => {
   badUrl('hashivault://v:8200/secret/data/m?role_id=rid', /secret_id is missing/);
   badUrl('hashivault://v:8200/secret/data/m?secret_id=sid-SeCrEt', /role_id is missing/);
-  badUrl('hashivault://v:8200/secret/data/m?certFile=/c.pem', /keyFile is missing/);
-  badUrl('hashivault+http://v:8200/secret/data/m?certFile=/c&keyFile=/k', /needs HTTPS/);
+  badUrl('hashivault://v:8200/secret/data/m?client_cert=/c.pem', /client_key is missing/);
+  badUrl('hashivault+http://v:8200/secret/data/m?client_cert=/c&client_key=/k', /needs HTTPS/);
   badUrl('hashivault://v:8200?token=tok-SeCrEt', /secret path is missing/);
   badUrl('hashivault:///secret?token=tok-SeCrEt', /host is missing/);
 });
@@ -110,8 +110,10 @@ test('delinea, conjur (%2F in the login), cyberarkccp', () => {
     username: 'user-SeCrEt',
     password: 'pw-SeCrEt',
     folder: 'Maverics',
+    basePath: '',
   });
   badUrl('delinea://ss.example.com?username=user-SeCrEt', /password is missing/);
+  badUrl('delinea://ss.example.com?username=user-SeCrEt&password=pw-SeCrEt', /folder is missing .*single folder|folder is missing .*one folder/);
   assert.equal(parseProviderUrl('conjur://conjur.example.com/myorg/host%2Fmaverics?apikey=api-SeCrEt'), {
     kind: 'conjur',
     host: 'conjur.example.com',
@@ -119,8 +121,8 @@ test('delinea, conjur (%2F in the login), cyberarkccp', () => {
     login: 'host/maverics',
     apiKey: 'api-SeCrEt',
   });
-  badUrl('conjur://conjur.example.com/myorg?apikey=api-SeCrEt', /account and login are missing/);
-  badUrl('conjur://conjur.example.com/myorg/host%2Fm', /apikey is missing/);
+  badUrl('conjur://conjur.example.com/myorg?apikey=api-SeCrEt', /login is missing after the account/);
+  assert.equal(parseProviderUrl('conjur://conjur.example.com'), { kind: 'conjur', host: 'conjur.example.com' }, 'credentials from CONJUR_* variables');
   assert.equal(parseProviderUrl('cyberarkccp://ccp.example.com?appID=mav&safe=Vault1&certFile=/c.pem&keyFile=/k.pem&caFile=/ca.pem&folder=Root'), {
     kind: 'cyberarkccp',
     host: 'ccp.example.com',
@@ -130,6 +132,7 @@ test('delinea, conjur (%2F in the login), cyberarkccp', () => {
     keyFile: '/k.pem',
     caFile: '/ca.pem',
     folder: 'Root',
+    basePath: '/AIMWebService',
   });
   badUrl('cyberarkccp://ccp.example.com?appID=mav&certFile=/c&keyFile=/k', /safe is missing/);
   badUrl('cyberarkccp://ccp.example.com?appID=mav&safe=s&keyFile=/k', /certFile is missing/);
@@ -179,6 +182,42 @@ test('routing: the first segment names a named provider', () => {
   assert.ok(fromMap.named.has('vault'));
   assert.is(normalizeProviders('', undefined).default, undefined);
   assert.throws(() => normalizeProviders(undefined, { 'bad name': 'secretfile:///x' }), /letters, digits/);
+});
+
+
+/** Every example URL on Strata's seven provider pages (docs.strata.io/reference/orchestrator/configuration/secret-providers/…). */
+const STRATA_EXAMPLES = [
+  'secretfile:///etc/maverics/secrets.yaml',
+  'hashivault://vault.example.com:8200/secret/data/maverics?token=tok-SeCrEt',
+  'hashivault://vault.example.com:8200/secret/data/maverics?role_id=rid&secret_id=sid-SeCrEt',
+  'hashivault://vault.example.com:8200/secret/data/maverics?client_cert=/etc/maverics/vault.pem&client_key=/etc/maverics/vault-key.pem',
+  'hashivaults://vault.example.com:8200/secret/data/maverics?token=tok-SeCrEt',
+  'awssecretsmanager://amazonaws.com?region=us-west-2',
+  'awssecretsmanager://amazonaws.com?region=us-west-2&accessKeyID=AKIA-SeCrEt&secretAccessKey=sak-SeCrEt',
+  'azurekeyvault://myvault.vault.azure.net?clientID=cid&clientSecret=cs-SeCrEt&tenantID=tid',
+  'delinea://server.example.com?username=svc-maverics&password=pw-SeCrEt&folder=Maverics',
+  'conjur://conjur.example.com/myaccount/host%2Fmaverics?apikey=api-SeCrEt',
+  'conjur://conjur.example.com',
+  'cyberarkccp://ccp.example.com?appID=maverics&safe=Maverics&certFile=/etc/maverics/ccp.pem&keyFile=/etc/maverics/ccp-key.pem',
+];
+
+test('every Strata example URL parses', () => {
+  for (const url of STRATA_EXAMPLES) parseProviderUrl(url);
+});
+
+test('an unknown or misspelt parameter is a bad URL with did-you-mean (Go reads parameters case-sensitively)', () => {
+  badUrl('hashivault://v:8200/secret/data/m?roleID=rid&secret_id=sid-SeCrEt', /the parameter roleID is not one this provider takes \(did you mean role_id\?/);
+  badUrl('hashivault://v:8200/secret/data/m?certFile=/c&keyFile=/k', /certFile is not one .*did you mean client_cert\?/);
+  badUrl('hashivault://v:8200/secret/data/m?token=tok-SeCrEt&tokne=x', /tokne is not one .*did you mean token\?/);
+  badUrl('azurekeyvault://v.vault.azure.net?clientId=c&clientSecret=cs-SeCrEt&tenantID=t', /clientId is not one .*did you mean clientID\?/);
+  badUrl('awssecretsmanager://amazonaws.com?region=us-west-2&accessKeyId=AKIA-SeCrEt&secretAccessKey=sak-SeCrEt', /did you mean accessKeyID\?/);
+  badUrl('delinea://ss?username=u&password=pw-SeCrEt&folder=F&Folder=G', /Folder is not one .*did you mean folder\?/);
+  badUrl('conjur://c/acct/host%2Fm?apiKey=api-SeCrEt', /apiKey is not one .*did you mean apikey\?/);
+  badUrl('cyberarkccp://ccp?appId=a&safe=s&certFile=/c&keyFile=/k', /appId is not one .*did you mean appID\?/);
+  badUrl('secretfile:///etc/s.yaml?mode=x', /takes no parameters/);
+  badUrl('hashivault://v:8200/secret/data/m?colour=blue', /colour is not one this provider takes \(it takes token, role_id/);
+  // A parameter whose name is not name-shaped is not printed: it may be a pasted credential.
+  badUrl('hashivault://v:8200/secret/data/m?tok-SeCrEt%20x', /a parameter is not one this provider takes/);
 });
 
 test.run();

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { resolveSecrets, type SecretUse } from '../../src/secrets/resolver.js';
 import { lookup } from '../../src/secrets/providers/secretfile.js';
+import { settles } from '../support/resolver-assertions.js';
 
 const CORPUS = fileURLToPath(new URL('../../fixtures/real-world/secrets', import.meta.url));
 const fips = join(CORPUS, 'strata-io__service-extension__examples__fips__ldap-search__secrets.yaml');
@@ -92,6 +94,16 @@ test('the file is read once however many references', async () => {
   const result = await resolveSecrets(uses(...Array.from({ length: 50 }, (_, i) => `k${i}`)), { secretProvider: `secretfile://${file}` });
   assert.is(result.values.size, 50);
   assert.is(result.values.get('k49')?.reveal(), 'v49');
+});
+
+test('a FIFO (a file that never finishes reading) is refused at once, and nothing is left open', async () => {
+  const fifo = join(dir, 'secrets.fifo');
+  execFileSync('mkfifo', [fifo]);
+  const result = await settles(resolveSecrets(uses('a', 'b'), { secretProvider: `secretfile://${fifo}` }), 'a FIFO secret file');
+  assert.is(result.problems.length, 2);
+  assert.ok(result.problems.every((p) => p.ruleId === 'secret-provider-error' && /not a regular file/.test(p.message)), result.problems[0]?.message);
+  const device = await settles(resolveSecrets(uses('a'), { secretProvider: 'secretfile:///dev/zero' }), 'a device secret file');
+  assert.match(device.problems[0]?.message ?? '', /not a regular file/);
 });
 
 test.run();

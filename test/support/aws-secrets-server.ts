@@ -4,7 +4,9 @@
  * `Content-Type: application/x-amz-json-1.1`, a SigV4 `Authorization` header required (its access key
  * id checked against the known ones), lookup by name or ARN, and AWS's error shapes
  * (`{"__type":"ResourceNotFoundException","message":…}` 400, `ThrottlingException` 400,
- * `AccessDeniedException` 400, `UnrecognizedClientException` 400, `InternalServiceError` 500), with
+ * `AccessDeniedException` 400, `UnrecognizedClientException` 400, `InvalidRequestException` 400 for a
+ * secret scheduled for deletion, `InternalServiceError` 500; AWS Secrets Manager API reference,
+ * GetSecretValue "Errors" and "Common Errors", and the JSON 1.1 protocol of the official SDK), with
  * latency and fault injection and a request counter.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -39,6 +41,7 @@ export class AwsSecretsTestServer {
   readonly #secrets = new Map<string, StoredSecret>();
   readonly #accessKeys = new Set<string>();
   readonly #denied = new Set<string>();
+  readonly #deleting = new Set<string>();
   #throttle = 0;
 
   constructor() {
@@ -80,6 +83,16 @@ export class AwsSecretsTestServer {
     return this;
   }
 
+  /**
+   * Marks a secret scheduled for deletion: GetSecretValue answers InvalidRequestException (AWS API
+   * reference, GetSecretValue errors: "You can't perform this operation on the secret because it
+   * was marked for deletion.").
+   */
+  scheduleDeletion(name: string): this {
+    this.#deleting.add(name);
+    return this;
+  }
+
   /** The next `count` requests answer ThrottlingException. */
   throttleNext(count: number): void {
     this.#throttle += count;
@@ -115,6 +128,8 @@ export class AwsSecretsTestServer {
     try {
       await delay(this.faults.delayMs);
       const fault = this.faults.take();
+      // A kept-alive connection closed by the far end under a request: the client sees ECONNRESET.
+      if (fault?.kind === 'drop') return void req.socket.destroy();
       if (fault?.kind === 'garbage') return send(res, 200, GARBAGE_BODY);
       if (fault?.kind === 'fail') {
         const status = fault.failure.status;
@@ -135,6 +150,9 @@ export class AwsSecretsTestServer {
       if (!secretId) return error(res, 400, 'InvalidParameterException', 'SecretId is required');
       const secret = this.#find(secretId);
       if (!secret) return error(res, 400, 'ResourceNotFoundException', "Secrets Manager can't find the specified secret.");
+      if (this.#deleting.has(secret.name)) {
+        return error(res, 400, 'InvalidRequestException', "You can't perform this operation on the secret because it was marked for deletion.");
+      }
       if (this.#denied.has(secret.name)) {
         return error(
           res,

@@ -6,11 +6,16 @@
  *   (MSAL's authority metadata; 400 `invalid_tenant` AADSTS90002 for an unknown tenant) and
  *   `POST /<tenant>/oauth2/v2.0/token` with `grant_type=client_credentials` (401 `invalid_client`
  *   AADSTS7000215 for a wrong secret, 400 `unauthorized_client` AADSTS700016 for an unknown client);
- * - Key Vault: `GET /secrets/<name>[/<version>]?api-version=…`. Without a valid bearer token it
- *   answers 401 with the challenge `WWW-Authenticate: Bearer authorization="https://<this>/<tenant>",
- *   resource="https://vault.azure.net"`, as Key Vault does; then 200 with the secret bundle, 404
- *   `SecretNotFound`, 403 `Forbidden` (`ForbiddenByRbac`), 429 `Throttled`, 5xx, in Key Vault's error
- *   body `{"error":{"code","message"[,"innererror"]}}`.
+ * - Key Vault (REST reference "Get Secret", "Get Secrets", and "Azure Key Vault throttling"):
+ *   `GET /secrets/<name>[/<version>]?api-version=…` and the list `GET /secrets?maxresults=…`.
+ *   Without a valid bearer token it answers 401 with the challenge `WWW-Authenticate: Bearer
+ *   authorization="https://<this>/<tenant>", resource="https://vault.azure.net"`, as Key Vault does
+ *   (Key Vault authentication docs); then 200 with the secret bundle (or the list page
+ *   `{"value":[…],"nextLink":null}`), 404 `SecretNotFound`, 403 `Forbidden` with inner code
+ *   `ForbiddenByRbac` (RBAC: checked before the secret is looked up, so an identity without the
+ *   role gets 403 for a missing name too, never 404) or `SecretDisabled` (a disabled secret:
+ *   "Operation get is not allowed on a disabled secret."), 429 `Throttled` with `Retry-After`, 5xx,
+ *   in Key Vault's error body `{"error":{"code","message"[,"innererror"]}}`.
  *
  * Faults apply to authorized secret reads; `reads` counts those only (the challenge round trips are
  * in `challenges`).
@@ -21,6 +26,7 @@ import { jsonReply, LoopbackHttpsServer, type LoggedHttpRequest, type Reply } fr
 interface StoredSecret {
   versions: { id: string; value: string }[];
   forbidden: boolean;
+  disabled: boolean;
 }
 
 export class AzureKeyVaultTestServer extends LoopbackHttpsServer {
@@ -29,6 +35,10 @@ export class AzureKeyVaultTestServer extends LoopbackHttpsServer {
   readonly #clients = new Map<string, { tenant: string; secret: string }>();
   readonly #secrets = new Map<string, StoredSecret>();
   readonly #tokens = new Set<string>();
+  /** The identity has no List permission (no `secrets/readMetadata` action). */
+  listForbidden = false;
+  /** The identity has no role on the vault at all: every secret read answers 403, missing or not. */
+  noRole = false;
 
   addClient(tenant: string, clientId: string, clientSecret: string): this {
     this.#clients.set(clientId, { tenant, secret: clientSecret });
@@ -37,10 +47,11 @@ export class AzureKeyVaultTestServer extends LoopbackHttpsServer {
   }
 
   /** Adds a version of a secret (the latest is read without a version); returns its version id. */
-  put(name: string, value: string, options: { forbidden?: boolean } = {}): string {
+  put(name: string, value: string, options: { forbidden?: boolean; disabled?: boolean } = {}): string {
     let secret = this.#secrets.get(name);
-    if (!secret) this.#secrets.set(name, (secret = { versions: [], forbidden: false }));
+    if (!secret) this.#secrets.set(name, (secret = { versions: [], forbidden: false, disabled: false }));
     secret.forbidden = options.forbidden ?? secret.forbidden;
+    secret.disabled = options.disabled ?? secret.disabled;
     const id = randomUUID().replace(/-/g, '');
     secret.versions.push({ id, value });
     return id;
@@ -51,12 +62,14 @@ export class AzureKeyVaultTestServer extends LoopbackHttpsServer {
   }
 
   get challenges(): number {
-    return this.log.filter((r) => r.path.startsWith('/secrets/') && !r.read).length;
+    return this.log.filter((r) => r.path.startsWith('/secrets') && r.headers['authorization'] === undefined).length;
   }
 
   override resetCounters(): void {
     super.resetCounters();
     this.faults.reset();
+    this.listForbidden = false;
+    this.noRole = false;
   }
 
   /** Only a read with a token this server issued: the challenge round trips are not reads. */
@@ -76,6 +89,7 @@ export class AzureKeyVaultTestServer extends LoopbackHttpsServer {
     if (openid) return this.#openidConfiguration(decodeURIComponent(openid[1] ?? ''));
     const token = /^\/([^/]+)\/oauth2\/v2\.0\/token$/.exec(req.path);
     if (token && req.method === 'POST') return this.#token(decodeURIComponent(token[1] ?? ''), body);
+    if (req.path === '/secrets' && req.method === 'GET') return this.#list(req);
     const secret = /^\/secrets\/([^/]+)(?:\/([^/]*))?\/?$/.exec(req.path);
     if (secret && req.method === 'GET') return this.#secret(req, decodeURIComponent(secret[1] ?? ''), secret[2] ? decodeURIComponent(secret[2]) : undefined);
     return jsonReply(404, { error: { code: 'NotFound', message: 'The requested resource was not found.' } });
@@ -145,16 +159,44 @@ export class AzureKeyVaultTestServer extends LoopbackHttpsServer {
     return jsonReply(200, { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: accessToken });
   }
 
-  #secret(req: LoggedHttpRequest, name: string, version: string | undefined): Reply {
+  /** 401 with Key Vault's challenge unless the request carries a token this server issued. */
+  #challenge(req: LoggedHttpRequest): Reply | undefined {
     const bearer = /^Bearer (.+)$/.exec(req.headers['authorization'] ?? '')?.[1];
-    if (!bearer || !this.#tokens.has(bearer)) {
-      const tenant = this.vaultTenant ?? 'common';
-      return jsonReply(
-        401,
-        { error: { code: 'Unauthorized', message: bearer ? 'AKV10032: Invalid issuer.' : 'AKV10000: Request is missing a Bearer or PoP token.' } },
-        { 'www-authenticate': `Bearer authorization="https://${this.host}/${tenant}", resource="https://vault.azure.net"` },
-      );
-    }
+    if (bearer && this.#tokens.has(bearer)) return undefined;
+    const tenant = this.vaultTenant ?? 'common';
+    return jsonReply(
+      401,
+      { error: { code: 'Unauthorized', message: bearer ? 'AKV10032: Invalid issuer.' : 'AKV10000: Request is missing a Bearer or PoP token.' } },
+      { 'www-authenticate': `Bearer authorization="https://${this.host}/${tenant}", resource="https://vault.azure.net"` },
+    );
+  }
+
+  #forbidden(action: string): Reply {
+    return jsonReply(403, {
+      error: {
+        code: 'Forbidden',
+        message: `Caller is not authorized to perform action on resource.\r\nIf role assignments, deny assignments or role definitions were changed recently, please observe propagation time.\r\nAction: 'Microsoft.KeyVault/vaults/secrets/${action}'`,
+        innererror: { code: 'ForbiddenByRbac' },
+      },
+    });
+  }
+
+  #list(req: LoggedHttpRequest): Reply {
+    const challenge = this.#challenge(req);
+    if (challenge) return challenge;
+    if (this.listForbidden || this.noRole) return this.#forbidden('readMetadata/action');
+    const value = [...this.#secrets.entries()].map(([name, stored]) => ({
+      id: `https://${this.host}/secrets/${name}`,
+      attributes: { enabled: !stored.disabled, recoveryLevel: 'Recoverable+Purgeable' },
+      tags: {},
+    }));
+    return jsonReply(200, { value, nextLink: null });
+  }
+
+  #secret(req: LoggedHttpRequest, name: string, version: string | undefined): Reply {
+    const challenge = this.#challenge(req);
+    if (challenge) return challenge;
+    if (this.noRole) return this.#forbidden('getSecret/action');
     const stored = this.#secrets.get(name);
     if (!stored || stored.versions.length === 0) {
       return jsonReply(404, {
@@ -164,14 +206,9 @@ export class AzureKeyVaultTestServer extends LoopbackHttpsServer {
         },
       });
     }
-    if (stored.forbidden) {
-      return jsonReply(403, {
-        error: {
-          code: 'Forbidden',
-          message: `Caller is not authorized to perform action on resource.\r\nIf role assignments, deny assignments or role definitions were changed recently, please observe propagation time.\r\nAction: 'Microsoft.KeyVault/vaults/secrets/getSecret/action'`,
-          innererror: { code: 'ForbiddenByRbac' },
-        },
-      });
+    if (stored.forbidden) return this.#forbidden('getSecret/action');
+    if (stored.disabled) {
+      return jsonReply(403, { error: { code: 'Forbidden', message: 'Operation get is not allowed on a disabled secret.', innererror: { code: 'SecretDisabled' } } });
     }
     const found = version ? stored.versions.find((v) => v.id === version) : stored.versions[stored.versions.length - 1];
     if (!found) {

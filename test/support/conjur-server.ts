@@ -7,7 +7,14 @@
  * - `GET /secrets/<account>/variable/<id>` with `Authorization: Token token="<base64>"`: the raw
  *   value; 401 (empty body) for a missing, unknown or expired token; 403 `forbidden` without
  *   execute permission; 404 `not_found` for an unknown or empty variable, with Conjur's error body
- *   `{"error":{"code":…,"message":…}}`.
+ *   `{"error":{"code":…,"message":…}}`;
+ * - `GET /secrets?variable_ids=<account>:variable:<id>,…` (the batch read; conjur-api-go
+ *   `RetrieveBatchSecretsRequest` sends the ids query-escaped, commas included): 200 with a JSON
+ *   object of fully qualified id → value; all-or-nothing, so 404 `not_found` when any variable is
+ *   unknown or empty and 403 when any is forbidden (Conjur API docs, "Batch Retrieval").
+ *
+ * Every route is served under `basePath` too (`/api` for Conjur Cloud, whose appliance URL is
+ * `https://<tenant>.secretsmgr.cyberark.cloud/api`).
  *
  * Tokens carry `iat`/`exp` in their payload like Conjur's; `tokenTtlSeconds` shortens them and
  * `revokeTokens()` makes every issued token fail, to exercise the provider's re-login.
@@ -23,6 +30,8 @@ interface Account {
 export class ConjurTestServer extends LoopbackHttpsServer {
   /** Lifetime of an issued token (Conjur: 8 minutes). */
   tokenTtlSeconds = 480;
+  /** A path prefix every route lives under ('' on premises, '/api' for Conjur Cloud). */
+  basePath = '';
   /** The next `n` logins answer with this status (Conjur's error body). */
   #failLogins: number[] = [];
   readonly #accounts = new Map<string, Account>();
@@ -55,7 +64,12 @@ export class ConjurTestServer extends LoopbackHttpsServer {
   }
 
   get logins(): number {
-    return this.log.filter((r) => r.path.startsWith('/authn/')).length;
+    return this.log.filter((r) => r.path.startsWith(`${this.basePath}/authn/`)).length;
+  }
+
+  /** An access token's JSON, as an authenticator sidecar writes it to CONJUR_AUTHN_TOKEN_FILE. */
+  issueToken(account: string, login: string): string {
+    return this.#issue(account, login).text;
   }
 
   override resetCounters(): void {
@@ -63,10 +77,11 @@ export class ConjurTestServer extends LoopbackHttpsServer {
     this.#failLogins = [];
     this.faults.reset();
     this.tokenTtlSeconds = 480;
+    this.basePath = '';
   }
 
   protected isRead(req: Omit<LoggedHttpRequest, 'read'>): boolean {
-    return req.method === 'GET' && req.path.startsWith('/secrets/');
+    return req.method === 'GET' && req.path.startsWith(`${this.basePath}/secrets`);
   }
 
   protected errorReply(status: number): Reply {
@@ -76,10 +91,13 @@ export class ConjurTestServer extends LoopbackHttpsServer {
   }
 
   protected route(req: LoggedHttpRequest, body: string): Reply {
-    const authn = /^\/authn\/([^/]+)\/([^/]+)\/authenticate$/.exec(req.path);
+    if (!req.path.startsWith(`${this.basePath}/`)) return jsonReply(404, { error: { code: 'not_found', message: 'Route not found' } });
+    const path = req.path.slice(this.basePath.length);
+    const authn = /^\/authn\/([^/]+)\/([^/]+)\/authenticate$/.exec(path);
     if (authn && req.method === 'POST') return this.#authenticate(decodeURIComponent(authn[1] ?? ''), decodeURIComponent(authn[2] ?? ''), body, req);
-    const secret = /^\/secrets\/([^/]+)\/variable\/(.+)$/.exec(req.path);
+    const secret = /^\/secrets\/([^/]+)\/variable\/(.+)$/.exec(path);
     if (secret && req.method === 'GET') return this.#read(decodeURIComponent(secret[1] ?? ''), decodeURIComponent(secret[2] ?? ''), req);
+    if (path === '/secrets' && req.method === 'GET') return this.#batch(req);
     return jsonReply(404, { error: { code: 'not_found', message: 'Route not found' } });
   }
 
@@ -87,6 +105,11 @@ export class ConjurTestServer extends LoopbackHttpsServer {
     const failure = this.#failLogins.shift();
     if (failure !== undefined) return this.errorReply(failure);
     if (this.#accounts.get(account)?.apiKeys.get(login) !== apiKey || apiKey === '') return textReply(401, '');
+    const { token, encoded } = this.#issue(account, login);
+    return req.headers['accept-encoding'] === 'base64' ? textReply(200, encoded) : jsonReply(200, token);
+  }
+
+  #issue(account: string, login: string): { token: unknown; text: string; encoded: string } {
     const iat = Math.floor(Date.now() / 1000);
     const exp = iat + this.tokenTtlSeconds;
     const b64url = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -98,7 +121,21 @@ export class ConjurTestServer extends LoopbackHttpsServer {
     const text = JSON.stringify(token);
     const encoded = Buffer.from(text).toString('base64');
     this.#tokens.set(encoded, { account, login, exp });
-    return req.headers['accept-encoding'] === 'base64' ? textReply(200, encoded) : jsonReply(200, token);
+    return { token, text, encoded };
+  }
+
+  #batch(req: LoggedHttpRequest): Reply {
+    const query = req.query.get('variable_ids') ?? '';
+    const values: Record<string, string> = {};
+    for (const fullId of query.split(',')) {
+      const [account = '', kind, ...rest] = fullId.split(':');
+      const id = rest.join(':');
+      if (kind !== 'variable' || !id) return jsonReply(422, { error: { code: 'unprocessable_entity', message: 'malformed id' } });
+      const reply = this.#read(account, id, req);
+      if (reply.status !== 200) return reply;
+      values[fullId] = reply.body;
+    }
+    return jsonReply(200, values);
   }
 
   #read(account: string, id: string, req: LoggedHttpRequest): Reply {

@@ -7,7 +7,12 @@
  * - `GET /api/v1/folders?filter.searchText=…`: `{"records":[{"id","folderName","folderPath","parentFolderId"}],…}`;
  * - `GET /api/v1/secrets?filter.folderId=…|filter.searchText=…&take=…&skip=…`: paged
  *   `{"records":[{"id","name","folderId",…}],"skip","take","total","hasNext"}`;
- * - `GET /api/v1/secrets/<id>/fields/<slug>`: the value as a JSON string;
+ * - `GET /api/v1/secrets/<id>`: the secret with its `items`
+ *   (`[{"itemId","fieldId","fileAttachmentId","fieldName","slug","itemValue","isFile","filename",…}]`),
+ *   the shape the official Go SDK (tss-sdk-go server/secret.go, `Secret`/`SecretField`) reads;
+ * - `GET /api/v1/secrets/<id>/fields/<slug>`: a file field's attachment, raw (tss-sdk-go downloads
+ *   attachments there); other fields as a JSON string (not confirmed by Delinea's public API
+ *   reference: see docs/secrets.md, unverified);
  * - with `Authorization: Bearer …`; errors as `{"message","errorCode"}` (401 `API_AuthenticationFailed`
  *   for a missing or expired token, 403 `API_AccessDenied`, 404 `API_ResourceNotFound`).
  *
@@ -27,7 +32,12 @@ interface Secret {
   id: number;
   name: string;
   folderId: number;
+  /** slug → value */
   fields: Map<string, string>;
+  /** slug → display name, when it differs from the slug */
+  names: Map<string, string>;
+  /** slugs of file fields */
+  files: Set<string>;
   denied: boolean;
 }
 
@@ -64,10 +74,23 @@ export class DelineaTestServer extends LoopbackHttpsServer {
     return parentId;
   }
 
-  put(folderPath: string, name: string, fields: Record<string, string>, options: { denied?: boolean } = {}): number {
+  put(
+    folderPath: string,
+    name: string,
+    fields: Record<string, string>,
+    options: { denied?: boolean; names?: Record<string, string>; files?: string[] } = {},
+  ): number {
     const folderId = this.folder(folderPath);
     const id = ++this.#nextId;
-    this.#secrets.push({ id, name, folderId, fields: new Map(Object.entries(fields)), denied: options.denied ?? false });
+    this.#secrets.push({
+      id,
+      name,
+      folderId,
+      fields: new Map(Object.entries(fields)),
+      names: new Map(Object.entries(options.names ?? {})),
+      files: new Set(options.files ?? []),
+      denied: options.denied ?? false,
+    });
     return id;
   }
 
@@ -91,7 +114,7 @@ export class DelineaTestServer extends LoopbackHttpsServer {
   }
 
   protected isRead(req: Omit<LoggedHttpRequest, 'read'>): boolean {
-    return req.method === 'GET' && /\/api\/v1\/secrets\/\d+\/fields\//.test(req.path);
+    return req.method === 'GET' && /\/api\/v1\/secrets\/\d+(\/fields\/[^/]+)?$/.test(req.path);
   }
 
   protected errorReply(status: number): Reply {
@@ -121,14 +144,40 @@ export class DelineaTestServer extends LoopbackHttpsServer {
       const found = this.#secrets.filter((s) => (folderId === null || String(s.folderId) === folderId) && s.name.toLowerCase().includes(text));
       return jsonReply(200, this.#page(found.map((s) => ({ id: s.id, name: s.name, folderId: s.folderId, secretTemplateName: 'Generic', active: true })), req));
     }
+    const whole = /^\/api\/v1\/secrets\/(\d+)$/.exec(path);
+    if (whole) {
+      const secret = this.#secrets.find((s) => s.id === Number(whole[1]));
+      if (!secret) return jsonReply(404, { message: 'Secret not found.', errorCode: 'API_ResourceNotFound' });
+      if (secret.denied) return jsonReply(403, { message: 'Access Denied', errorCode: 'API_AccessDenied' });
+      let fieldId = 0;
+      const items = [...secret.fields.entries()].map(([slug, value]) => {
+        const isFile = secret.files.has(slug);
+        fieldId++;
+        return {
+          itemId: secret.id * 100 + fieldId,
+          fieldId,
+          fileAttachmentId: isFile ? 9000 + fieldId : null,
+          fieldName: secret.names.get(slug) ?? slug,
+          slug,
+          fieldDescription: '',
+          filename: isFile ? `${slug}.pem` : null,
+          itemValue: isFile ? '*** Not Valid For Display ***' : value,
+          isFile,
+          isNotes: false,
+          isPassword: slug === 'password',
+        };
+      });
+      return jsonReply(200, { id: secret.id, name: secret.name, folderId: secret.folderId, secretTemplateId: 6003, active: true, items });
+    }
     const field = /^\/api\/v1\/secrets\/(\d+)\/fields\/([^/]+)$/.exec(path);
     if (field) {
       const secret = this.#secrets.find((s) => s.id === Number(field[1]));
       if (!secret) return jsonReply(404, { message: 'Secret not found.', errorCode: 'API_ResourceNotFound' });
       if (secret.denied) return jsonReply(403, { message: 'Access Denied', errorCode: 'API_AccessDenied' });
-      const value = secret.fields.get(decodeURIComponent(field[2] ?? ''));
+      const slug = decodeURIComponent(field[2] ?? '');
+      const value = secret.fields.get(slug);
       if (value === undefined) return jsonReply(404, { message: 'Field not found on this secret.', errorCode: 'API_ResourceNotFound' });
-      return jsonReply(200, value);
+      return secret.files.has(slug) ? { status: 200, body: value, headers: { 'content-type': 'application/octet-stream' } } : jsonReply(200, value);
     }
     return jsonReply(404, { message: 'Not found', errorCode: 'API_ResourceNotFound' });
   }

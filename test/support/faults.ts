@@ -10,6 +10,7 @@ export class FaultPlan {
   delayMs = 0;
   #failures: InjectedFailure[] = [];
   #garbage = 0;
+  #drops = 0;
 
   /** The next `count` requests fail with `status` (and `body`, else the server's usual error body). */
   failNext(count: number, status: number, body?: string): void {
@@ -21,14 +22,27 @@ export class FaultPlan {
     this.#garbage += count;
   }
 
+  /**
+   * The next `count` requests get no answer: the server closes the connection under them, as a
+   * load balancer does to an idle kept-alive connection (the client sees ECONNRESET).
+   */
+  dropNext(count: number): void {
+    this.#drops += count;
+  }
+
   reset(): void {
     this.delayMs = 0;
     this.#failures = [];
     this.#garbage = 0;
+    this.#drops = 0;
   }
 
   /** Called once per request: what to inject, if anything. */
-  take(): { kind: 'fail'; failure: InjectedFailure } | { kind: 'garbage' } | undefined {
+  take(): { kind: 'fail'; failure: InjectedFailure } | { kind: 'garbage' } | { kind: 'drop' } | undefined {
+    if (this.#drops > 0) {
+      this.#drops--;
+      return { kind: 'drop' };
+    }
     const failure = this.#failures.shift();
     if (failure) return { kind: 'fail', failure };
     if (this.#garbage > 0) {

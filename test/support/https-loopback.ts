@@ -22,6 +22,10 @@ export interface LoggedHttpRequest {
   /** A client certificate signed by the test CA was presented. */
   clientCertOk: boolean;
   read: boolean;
+  /** The query string as sent (`?a=b%20c`), for servers that do not read `+` as a space. */
+  rawQuery: string;
+  /** When the request arrived (epoch ms), to check a client waited as told (Retry-After). */
+  at: number;
 }
 
 export interface Reply {
@@ -93,7 +97,7 @@ export abstract class LoopbackHttpsServer {
     const url = new URL(req.url ?? '/', 'https://loopback');
     const method = req.method ?? 'GET';
     const socket = req.socket as TLSSocket;
-    const request = { method, path: url.pathname, query: url.searchParams, headers: req.headers, clientCertOk: socket.authorized === true };
+    const request = { method, path: url.pathname, query: url.searchParams, headers: req.headers, clientCertOk: socket.authorized === true, rawQuery: url.search, at: Date.now() };
     const entry: LoggedHttpRequest = { ...request, read: this.isRead(request) };
     this.log.push(entry);
     this.inFlight++;
@@ -105,6 +109,8 @@ export abstract class LoopbackHttpsServer {
       if (res.destroyed || req.socket.destroyed) return;
       let reply: Reply;
       const fault = entry.read ? this.faults.take() : undefined;
+      // A kept-alive connection closed by the far end under a request: the client sees ECONNRESET.
+      if (fault?.kind === 'drop') return void req.socket.destroy();
       if (fault?.kind === 'garbage') reply = textReply(200, GARBAGE_BODY, 'application/json');
       else if (fault?.kind === 'fail') {
         const base = this.errorReply(fault.failure.status);

@@ -1,10 +1,23 @@
 /**
  * A loopback server speaking the parts of Vault's HTTP API the provider uses, for tests and
- * benchmarks: token checks (`X-Vault-Token`), namespaces (`X-Vault-Namespace`), AppRole login
- * (`POST /v1/auth/approle/login`), TLS certificate login (`POST /v1/auth/cert/login`, HTTPS only),
- * the KV mount preflight (`GET /v1/sys/internal/ui/mounts/<path>`), KV v1 reads (`data`) and KV v2
- * reads (`data.data`), Vault's error bodies (403 `{"errors":["permission denied"]}`, 404
- * `{"errors":[]}`), plus latency and fault injection and a request counter.
+ * benchmarks, driven by the real node-vault client. Each route follows Vault's API docs
+ * (developer.hashicorp.com/vault/api-docs):
+ *
+ * - every request: `X-Vault-Token` (API docs "Authentication"), `X-Vault-Namespace` (API docs
+ *   "Namespaces"); error bodies `{"errors":[…]}` (API docs "HTTP Status Codes": 400, 403 permission
+ *   denied, 404 with an empty `errors` list for a missing secret, 412, 429, 5xx);
+ * - `POST /v1/auth/approle/login` (api-docs/auth/approle "Login With AppRole"): 200 with
+ *   `auth.client_token`, `auth.num_uses`; 400 `invalid role or secret ID`;
+ * - `POST /v1/auth/cert/login` (api-docs/auth/cert "Login with TLS Certificate Method"), over mutual
+ *   TLS: 400 `invalid certificate or no client certificate supplied` without a trusted certificate;
+ * - `GET /v1/sys/internal/ui/mounts/<path>` (the mount preflight the Vault CLI's `kv` commands make,
+ *   vault/command/kv_helpers.go `kvPreflightVersionRequest`): `data.path`, `data.options.version`;
+ *   404 on a Vault older than 0.10 (`oldVault`);
+ * - KV v1 reads `GET /v1/<mount>/<path>` (api-docs/secret/kv/kv-v1): `data`; KV v2 reads
+ *   `GET /v1/<mount>/data/<path>` (api-docs/secret/kv/kv-v2 "Read Secret Version"): `data.data`
+ *   and `data.metadata`;
+ *
+ * plus latency and fault injection (including a dropped connection) and a request counter.
  */
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
@@ -38,6 +51,17 @@ export class VaultTestServer {
   maxInFlight = 0;
   /** Answer the preflight with 404, like a Vault older than 0.10. */
   oldVault = false;
+  /**
+   * Refuse a request without `X-Vault-Request: true` with 412, as a Vault whose listener requires
+   * the header does (the header the Vault CLI and api client always send: vault/api/client.go sets
+   * it on every request). The status and text are not confirmed by a public document: see
+   * docs/secrets.md, unverified.
+   */
+  requireRequestHeader = false;
+  /** Put the request's X-Vault-Token into error texts: a hostile or misconfigured proxy's echo. */
+  echoHeaders = false;
+  /** `auth.num_uses` of issued tokens (Vault API docs, AppRole login response); 0 is unlimited. */
+  tokenNumUses = 0;
   url = '';
   port = 0;
 
@@ -122,10 +146,16 @@ export class VaultTestServer {
       const body = await readBody(req);
       await delay(this.faults.delayMs);
       const fault = this.faults.take();
+      // A kept-alive connection closed by the far end under a request: the client sees ECONNRESET.
+      if (fault?.kind === 'drop') return void req.socket.destroy();
       if (fault?.kind === 'garbage') return send(res, 200, GARBAGE_BODY, 'text/html');
+      if (this.requireRequestHeader && header(req, 'x-vault-request') !== 'true') {
+        return json(res, 412, { errors: ['missing required X-Vault-Request header'] });
+      }
+      const echo = this.echoHeaders ? ` (request headers: X-Vault-Token=${token ?? ''})` : '';
       if (fault?.kind === 'fail') {
         const status = fault.failure.status;
-        return send(res, status, fault.failure.body ?? JSON.stringify({ errors: [status >= 500 ? 'internal error' : 'injected failure'] }));
+        return send(res, status, fault.failure.body ?? JSON.stringify({ errors: [`${status >= 500 ? 'internal error' : 'permission denied'}${echo}`] }));
       }
       this.#route(req, res, url.pathname, body, trim(namespace ?? ''), token);
     } finally {
@@ -191,7 +221,7 @@ export class VaultTestServer {
   #issue(method: string): unknown {
     const token = `s.issued-${method}-${++this.#issued}`;
     this.#tokens.add(token);
-    return { auth: { client_token: token, policies: ['default'], lease_duration: 3600, renewable: true } };
+    return { auth: { client_token: token, policies: ['default'], lease_duration: 3600, renewable: true, num_uses: this.tokenNumUses } };
   }
 }
 

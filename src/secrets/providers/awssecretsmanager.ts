@@ -1,7 +1,11 @@
 /**
- * AWS Secrets Manager through `@aws-sdk/client-secrets-manager` (`awssecretsmanager://`).
+ * AWS Secrets Manager through `@aws-sdk/client-secrets-manager` (`awssecretsmanager://`): the URL
+ * grammar, its typed config and the protocol, in this one file. The SDK is imported when a provider
+ * is created (it is an optional peer dependency).
  *
- * - Credentials: `accessKeyID` + `secretAccessKey` (+ `sessionToken`) from the URL; else
+ * - URL parameters (Strata's AWS Secrets Manager page): `region`, `accessKeyID`, `secretAccessKey`;
+ *   no other is taken.
+ * - Credentials: `accessKeyID` + `secretAccessKey` from the URL; else
  *   `AWS_ACCESS_KEY_ID` / `AWS_SECRET_ACCESS_KEY` / `AWS_SESSION_TOKEN` from the provider's
  *   environment; else the SDK's default credential chain (profiles, SSO, web identity, ECS, IMDS).
  * - Region: `?region=` or the older form's host; else `AWS_REGION` / `AWS_DEFAULT_REGION`; else the
@@ -16,18 +20,87 @@
  * - Older form `awssecretsmanager://<region>/<secret-name>`: `<field>` is first a field of that JSON
  *   secret, then (when it holds no such field) a secret of its own.
  * - The SDK's own retries are off (the resolver retries); each secret id is fetched once per provider
- *   however many fields are taken from it.
+ *   however many fields are taken from it (memo.ts: a denial is remembered, a throttle is not).
+ * - `InvalidRequestException` (a secret scheduled for deletion) is unresolved, like
+ *   `ResourceNotFoundException`.
  */
-import {
-  GetSecretValueCommand,
-  SecretsManagerClient,
-  type GetSecretValueCommandOutput,
-  type SecretsManagerClientConfig,
-} from '@aws-sdk/client-secrets-manager';
-import { SecretProviderError, type ProviderOptions, type SecretProvider, type SecretProviderErrorKind } from '../provider.js';
-import { describeProviderUrl, parseProviderUrl, type AwsSecretsManagerConfig } from '../provider-url.js';
+import type * as AwsSdk from '@aws-sdk/client-secrets-manager';
+import type { GetSecretValueCommandOutput, SecretsManagerClient, SecretsManagerClientConfig } from '@aws-sdk/client-secrets-manager';
+import { Memo } from '../memo.js';
+import { loadSdk } from '../optional-sdk.js';
+import { SecretProviderError, type BuiltInProvider, type ProviderContext, type SecretProvider, type SecretProviderErrorKind } from '../provider.js';
 import { SecretValue } from '../secret-value.js';
-import { errorCode, isPlainObject, networkKind, raceAbort, safeCause, stringifySecret } from './shared.js';
+import { badUrl, pathSegments, QueryParams, requireHost } from '../url-grammar.js';
+import { isPlainObject, networkError, safeCause, stringifySecret } from './shared.js';
+
+type Sdk = typeof AwsSdk;
+
+export interface AwsSecretsManagerConfig {
+  kind: 'awssecretsmanager';
+  /** From `?region=` or the older host form; else the SDK's own resolution (AWS_REGION, config files). */
+  region?: string;
+  /** Both or neither: static keys from the URL; else the SDK default credential chain. */
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  /**
+   * Older form `awssecretsmanager://<region>/<secret-name>`: a JSON secret whose fields are the
+   * references (a reference that is not one of its fields falls back to a secret of that name).
+   */
+  bundleSecret?: string;
+}
+
+const AWS_REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+const PARAMETERS = ['region', 'accessKeyID', 'secretAccessKey'];
+
+function parseAws(url: URL, description: string): AwsSecretsManagerConfig {
+  const params = new QueryParams(url, description, PARAMETERS, { sessionToken: 'AWS_SESSION_TOKEN in the environment' });
+  const host = requireHost(url, description, 'awssecretsmanager://amazonaws.com?region=us-west-2');
+  const segments = pathSegments(url, description);
+  let region = params.get('region');
+  let bundleSecret: string | undefined;
+  if (host === 'amazonaws.com' || host.endsWith('.amazonaws.com')) {
+    if (segments.length) bundleSecret = segments.join('/');
+  } else if (AWS_REGION.test(host)) {
+    // Older form: awssecretsmanager://us-west-2/<secret-name>
+    region ??= host;
+    if (!segments.length) {
+      throw badUrl(description, 'the secret name is missing (expected awssecretsmanager://<region>/<secret-name>)');
+    }
+    bundleSecret = segments.join('/');
+  } else {
+    throw badUrl(
+      description,
+      `the host must be amazonaws.com (awssecretsmanager://amazonaws.com?region=us-west-2) or a region (awssecretsmanager://us-west-2/<secret-name>), got ${host}`,
+    );
+  }
+  if (region !== undefined && !AWS_REGION.test(region)) {
+    throw badUrl(description, `the parameter region is not an AWS region name (got ${region})`);
+  }
+  const accessKeyId = params.get('accessKeyID');
+  const secretAccessKey = params.get('secretAccessKey');
+  if (accessKeyId !== undefined && secretAccessKey === undefined) {
+    throw badUrl(description, 'the parameter secretAccessKey is missing (accessKeyID needs it)');
+  }
+  if (secretAccessKey !== undefined && accessKeyId === undefined) {
+    throw badUrl(description, 'the parameter accessKeyID is missing (secretAccessKey needs it)');
+  }
+  return {
+    kind: 'awssecretsmanager',
+    ...(region ? { region } : {}),
+    ...(accessKeyId ? { accessKeyId } : {}),
+    ...(secretAccessKey ? { secretAccessKey } : {}),
+    ...(bundleSecret ? { bundleSecret } : {}),
+  };
+}
+
+export const awsSecretsManager: BuiltInProvider<AwsSecretsManagerConfig> = {
+  schemes: ['awssecretsmanager'],
+  parse: parseAws,
+  async create(config, context) {
+    const sdk = await loadSdk(['@aws-sdk/client-secrets-manager'], context.description, () => import('@aws-sdk/client-secrets-manager'));
+    return new AwsSecretsManagerProvider(sdk, config, context);
+  },
+};
 
 const CLIENT_TIMEOUT_MS = 30_000;
 
@@ -48,23 +121,20 @@ export function splitAwsReference(reference: string): AwsReference {
   return { secretId: reference.slice(0, colon), field: reference.slice(colon + 1) };
 }
 
-export function createAwsSecretsManagerProvider(url: URL, options: ProviderOptions): SecretProvider {
-  const config = parseProviderUrl(url) as AwsSecretsManagerConfig;
-  return new AwsSecretsManagerProvider(config, options, describeProviderUrl(url));
-}
-
 type Fetched = { text: string } | undefined;
 
 export class AwsSecretsManagerProvider implements SecretProvider {
   readonly description: string;
+  readonly #sdk: Sdk;
   readonly #client: SecretsManagerClient;
   readonly #bundle: string | undefined;
-  readonly #fetches = new Map<string, Promise<Fetched>>();
+  readonly #fetches = new Memo<string, Fetched>();
 
-  constructor(config: AwsSecretsManagerConfig, options: ProviderOptions, description?: string) {
-    this.description = description ?? `awssecretsmanager://amazonaws.com${config.region ? `?region=${config.region}` : ''}`;
+  constructor(sdk: Sdk, config: AwsSecretsManagerConfig, context: ProviderContext) {
+    this.description = context.description;
+    this.#sdk = sdk;
     this.#bundle = config.bundleSecret;
-    const env = options.env;
+    const env = context.env;
     const clientConfig: SecretsManagerClientConfig = {
       maxAttempts: 1,
       requestHandler: { requestTimeout: CLIENT_TIMEOUT_MS, connectionTimeout: CLIENT_TIMEOUT_MS },
@@ -72,11 +142,7 @@ export class AwsSecretsManagerProvider implements SecretProvider {
     const region = config.region ?? env['AWS_REGION'] ?? env['AWS_DEFAULT_REGION'];
     if (region) clientConfig.region = region;
     if (config.accessKeyId && config.secretAccessKey) {
-      clientConfig.credentials = {
-        accessKeyId: config.accessKeyId,
-        secretAccessKey: config.secretAccessKey,
-        ...(config.sessionToken ? { sessionToken: config.sessionToken } : {}),
-      };
+      clientConfig.credentials = { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey };
     } else if (env['AWS_ACCESS_KEY_ID'] && env['AWS_SECRET_ACCESS_KEY']) {
       clientConfig.credentials = {
         accessKeyId: env['AWS_ACCESS_KEY_ID'],
@@ -88,11 +154,11 @@ export class AwsSecretsManagerProvider implements SecretProvider {
       const endpoint = env['AWS_ENDPOINT_URL_SECRETS_MANAGER'] || env['AWS_ENDPOINT_URL'];
       if (endpoint) clientConfig.endpoint = endpoint;
     }
-    this.#client = new SecretsManagerClient(clientConfig);
+    this.#client = new sdk.SecretsManagerClient(clientConfig);
   }
 
   get(key: string, signal: AbortSignal): Promise<SecretValue | undefined> {
-    return raceAbort(this.#get(key, signal), signal, `${this.description}: reading ${key}`);
+    return this.#get(key, signal);
   }
 
   async close(): Promise<void> {
@@ -134,24 +200,17 @@ export class AwsSecretsManagerProvider implements SecretProvider {
   }
 
   #fetch(secretId: string, signal: AbortSignal): Promise<Fetched> {
-    let pending = this.#fetches.get(secretId);
-    if (!pending) {
-      pending = this.#fetchOnce(secretId, signal);
-      const started = pending;
-      this.#fetches.set(secretId, started);
-      started.catch(() => {
-        if (this.#fetches.get(secretId) === started) this.#fetches.delete(secretId);
-      });
-    }
-    return pending;
+    return this.#fetches.get(secretId, () => this.#fetchOnce(secretId, signal));
   }
 
   async #fetchOnce(secretId: string, signal: AbortSignal): Promise<Fetched> {
     let output: GetSecretValueCommandOutput;
     try {
-      output = await this.#client.send(new GetSecretValueCommand({ SecretId: secretId }), { abortSignal: signal });
+      output = await this.#client.send(new this.#sdk.GetSecretValueCommand({ SecretId: secretId }), { abortSignal: signal });
     } catch (error) {
-      if (errorName(error) === 'ResourceNotFoundException') return undefined;
+      // A secret scheduled for deletion answers InvalidRequestException: to the Orchestrator it is
+      // as absent as one that never existed (AWS API reference, GetSecretValue errors).
+      if (errorName(error) === 'ResourceNotFoundException' || errorName(error) === 'InvalidRequestException') return undefined;
       throw this.#translate(error, secretId, signal);
     }
     if (typeof output.SecretString === 'string') return { text: output.SecretString };
@@ -167,6 +226,9 @@ export class AwsSecretsManagerProvider implements SecretProvider {
     if (signal.aborted || name === 'AbortError') {
       return new SecretProviderError('timeout', `${this.description}: ${what}: no answer before the request deadline`, { cause: safeCause(error) });
     }
+    // A transport failure first: the SDK names a socket closed under it TimeoutError, with the code.
+    const network = networkError(error, `${this.description}: ${what}`);
+    if (network) return network;
     let kind: SecretProviderErrorKind | undefined;
     if (name === 'ThrottlingException' || name === 'TooManyRequestsException' || name === 'RequestLimitExceeded' || status === 429) {
       kind = 'throttled';
@@ -190,13 +252,6 @@ export class AwsSecretsManagerProvider implements SecretProvider {
       const label = name && name !== 'Error' ? name : status ? `HTTP ${status}` : 'error';
       const extra = name === 'CredentialsProviderError' ? ': no AWS credentials found (URL accessKeyID/secretAccessKey, environment, or the SDK chain)' : '';
       return new SecretProviderError(kind, `${this.description}: ${what} failed: ${label}${extra}`, { cause: safeCause(error) });
-    }
-    const code = errorCode(error);
-    const network = networkKind(code);
-    if (network) {
-      return new SecretProviderError(network, `${this.description}: ${what} failed: ${network === 'timeout' ? 'timed out' : 'cannot connect'} (${code})`, {
-        cause: safeCause(error),
-      });
     }
     if (error instanceof Error && /region is missing/i.test(error.message)) {
       return new SecretProviderError('bad-url', `${this.description}: no AWS region: add ?region=… to the URL or set AWS_REGION`, { cause: safeCause(error) });

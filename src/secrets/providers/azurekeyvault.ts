@@ -1,7 +1,8 @@
 /**
  * Azure Key Vault (`azurekeyvault://<vault>.vault.azure.net?clientID=…&clientSecret=…&tenantID=…
  * [&entraIDHost=…]`) through Microsoft's own clients, `@azure/keyvault-secrets` and
- * `@azure/identity`, imported only when a provider is created.
+ * `@azure/identity` (optional peer dependencies), imported only when a provider is created. The
+ * URL grammar, its typed config and the protocol live in this one file; no other parameter is taken.
  *
  * - Credential: with `clientID`, `clientSecret` and `tenantID`, a `ClientSecretCredential` (OAuth 2.0
  *   client credentials against Entra ID; `entraIDHost` is the authority host for sovereign clouds,
@@ -20,11 +21,57 @@
 import type { TokenCredential } from '@azure/identity';
 import type { SecretClient } from '@azure/keyvault-secrets';
 import { rootCertificates } from 'node:tls';
-import { SecretProviderError, type ProviderOptions, type SecretProvider, type SecretProviderErrorKind } from '../provider.js';
-import { describeProviderUrl, parseProviderUrl, type AzureKeyVaultConfig } from '../provider-url.js';
+import { Memo } from '../memo.js';
+import { loadSdk } from '../optional-sdk.js';
+import { SecretProviderError, type BuiltInProvider, type ProviderContext, type SecretProvider, type SecretProviderErrorKind } from '../provider.js';
 import { SecretValue } from '../secret-value.js';
-import { extraCas, safeCode } from './https-transport.js';
-import { errorCode, isPlainObject, networkKind, raceAbort, safeCause } from './shared.js';
+import { QueryParams, requireHost } from '../url-grammar.js';
+import { safeCode } from './https-transport.js';
+import { errorCode, isPlainObject, networkError, networkKind, safeCause } from './shared.js';
+import { extraCas } from './tls-material.js';
+
+export interface AzureKeyVaultConfig {
+  kind: 'azurekeyvault';
+  /** `https://<vault>.vault.azure.net` */
+  vaultUrl: string;
+  /** All three, or none: then the SDK's default credential chain. */
+  clientId?: string;
+  clientSecret?: string;
+  tenantId?: string;
+  /** Sovereign clouds: the Entra ID (AAD) authority host, e.g. `login.microsoftonline.us`. */
+  entraIdHost?: string;
+}
+
+const PARAMETERS = ['clientID', 'clientSecret', 'tenantID', 'entraIDHost'];
+
+function parseAzure(url: URL, description: string): AzureKeyVaultConfig {
+  const params = new QueryParams(url, description, PARAMETERS);
+  requireHost(url, description, 'azurekeyvault://<vault>.vault.azure.net?clientID=…&clientSecret=…&tenantID=…');
+  const clientId = params.get('clientID');
+  const clientSecret = params.get('clientSecret');
+  const tenantId = params.get('tenantID');
+  // All three (a service principal) or none (the SDK's default credential chain); a partial set is
+  // a mistake worth naming rather than silently falling back to another identity.
+  if (clientId !== undefined || clientSecret !== undefined || tenantId !== undefined) {
+    const hint = 'a service principal needs clientID, clientSecret and tenantID; with none of them the default Azure credential chain is used';
+    for (const name of ['clientID', 'clientSecret', 'tenantID']) params.required(name, description, hint);
+  }
+  const entraIdHost = params.get('entraIDHost');
+  return {
+    kind: 'azurekeyvault',
+    vaultUrl: `https://${url.host}`,
+    ...(clientId ? { clientId } : {}),
+    ...(clientSecret ? { clientSecret } : {}),
+    ...(tenantId ? { tenantId } : {}),
+    ...(entraIdHost ? { entraIdHost } : {}),
+  };
+}
+
+export const azureKeyVault: BuiltInProvider<AzureKeyVaultConfig> = {
+  schemes: ['azurekeyvault'],
+  parse: parseAzure,
+  create: createAzureKeyVaultProvider,
+};
 
 const SECRET_NAME = /^[0-9A-Za-z-]{1,127}$/;
 const VERSION = /^[0-9A-Za-z]{1,64}$/;
@@ -45,15 +92,15 @@ export function splitAzureReference(reference: string): { name: string; version?
   return VERSION.test(version) ? { name, version } : undefined;
 }
 
-export async function createAzureKeyVaultProvider(url: URL, options: ProviderOptions): Promise<SecretProvider> {
-  const config = parseProviderUrl(url) as AzureKeyVaultConfig;
-  const description = describeProviderUrl(url);
-  const cas = await extraCas(options.env, [], description);
+async function createAzureKeyVaultProvider(config: AzureKeyVaultConfig, { env, description }: ProviderContext): Promise<SecretProvider> {
+  const cas = await extraCas(env, [], description);
   // Giving `ca` replaces Node's roots, so they are kept alongside the extra ones.
   const tlsOptions = cas.length ? { tlsOptions: { ca: [...rootCertificates, ...cas.map((b) => b.toString('utf8'))].join('\n') } } : {};
-  const [{ SecretClient }, identity] = await Promise.all([import('@azure/keyvault-secrets'), import('@azure/identity')]);
+  const [{ SecretClient }, identity] = await loadSdk(['@azure/identity', '@azure/keyvault-secrets'], description, () =>
+    Promise.all([import('@azure/keyvault-secrets'), import('@azure/identity')]),
+  );
   // entraIDHost, else AZURE_AUTHORITY_HOST (the SDK's own setting) from the provider's environment.
-  const authorityHost = authorityUrl(config.entraIdHost ?? options.env['AZURE_AUTHORITY_HOST']);
+  const authorityHost = authorityUrl(config.entraIdHost ?? env['AZURE_AUTHORITY_HOST']);
   const authority = authorityHost
     ? {
         authorityHost,
@@ -118,10 +165,10 @@ export class AzureKeyVaultProvider implements SecretProvider {
   readonly #client: SecretClient;
   readonly #config: AzureKeyVaultConfig;
   /**
-   * The first read, which carries the challenge round trip and the token request. Later reads wait
-   * for it, so that eight concurrent first reads make one challenge and not eight.
+   * The List permission check, once per run (memo.ts). It also carries the challenge round trip and
+   * the token request, so every read waits for it: eight concurrent first reads make one challenge.
    */
-  #first: Promise<unknown> | undefined;
+  readonly #listed = new Memo<'list', void>();
 
   constructor(client: SecretClient, config: AzureKeyVaultConfig, description: string) {
     this.#client = client;
@@ -130,33 +177,53 @@ export class AzureKeyVaultProvider implements SecretProvider {
   }
 
   get(key: string, signal: AbortSignal): Promise<SecretValue | undefined> {
-    return raceAbort(this.#get(key, signal), signal, `${this.description}: reading ${key}`);
+    return this.#get(key, signal);
   }
 
   async #get(key: string, signal: AbortSignal): Promise<SecretValue | undefined> {
     const ref = splitAzureReference(key);
     if (!ref) return undefined;
-    if (this.#first) await this.#first.catch(() => undefined);
+    await this.#listed.get('list', () => this.#checkList(signal));
     try {
-      const pending = this.#client.getSecret(ref.name, {
+      const secret = await this.#client.getSecret(ref.name, {
         // The resolver's deadline is the bound. (The SDK's own `timeout` option leaves a timer
         // running for its full length after each request, holding the process open.)
         abortSignal: signal,
         ...(ref.version ? { version: ref.version } : {}),
       });
-      this.#first ??= pending;
-      const secret = await pending;
       return new SecretValue(secret.value ?? '', key);
     } catch (error) {
       if (statusOf(error) === 404 && codeOf(error) === 'SecretNotFound') return undefined;
-      throw this.#translate(error, ref.name, signal);
+      // The Orchestrator pre-populates enabled secrets only: a disabled one is absent to it.
+      if (statusOf(error) === 403 && innerCodeOf(error) === 'SecretDisabled') return undefined;
+      throw this.#translate(error, `getting the secret ${ref.name}`, signal);
+    }
+  }
+
+  /**
+   * Strata's Azure Key Vault page: the Orchestrator lists the vault's secrets at start-up, then gets
+   * every enabled one. An identity without List permission fails it, so it fails here too, once.
+   * (Key Vault REST "Get Secrets": `GET /secrets?maxresults=…`.)
+   */
+  async #checkList(signal: AbortSignal): Promise<void> {
+    try {
+      await this.#client.listPropertiesOfSecrets({ abortSignal: signal }).byPage({ maxPageSize: 1 }).next();
+    } catch (error) {
+      const translated = this.#translate(error, 'listing the secrets', signal);
+      if (statusOf(error) === 403) {
+        throw new SecretProviderError(
+          'denied',
+          `${translated.message}: the identity may not list secrets, and the Orchestrator lists the vault's secrets at start-up before reading the enabled ones`,
+          { cause: translated.cause },
+        );
+      }
+      throw translated;
     }
   }
 
   /** SDK and identity failures → SecretProviderError, keeping only codes (never the server's text). */
-  #translate(error: unknown, name: string, signal: AbortSignal): SecretProviderError {
+  #translate(error: unknown, what: string, signal: AbortSignal): SecretProviderError {
     if (error instanceof SecretProviderError) return error;
-    const what = `getting the secret ${name}`;
     const errorName = error instanceof Error ? error.name : undefined;
     if (signal.aborted || errorName === 'AbortError') {
       return new SecretProviderError('timeout', `${this.description}: ${what}: no answer before the request deadline`, { cause: safeCause(error) });
@@ -185,16 +252,16 @@ export class AzureKeyVaultProvider implements SecretProvider {
       else if (status >= 500) kind = 'server';
       else kind = 'bad-response';
       const codes = [codeOf(error), innerCodeOf(error)].filter((c): c is string => c !== undefined).join('/');
-      const hint = status === 403 ? ` (the identity may not get secrets from this vault, or the secret is disabled)` : '';
-      return new SecretProviderError(kind, `${this.description}: ${what} failed: HTTP ${status}${codes ? ` (${codes})` : ''}${hint}`, { cause: safeCause(error) });
-    }
-    const code = errorCode(error);
-    const network = networkKind(code);
-    if (network) {
-      return new SecretProviderError(network, `${this.description}: ${what} failed: ${network === 'timeout' ? 'timed out' : 'cannot connect'} (${code})`, {
+      const hint = status === 403 && what.startsWith('getting') ? ' (the identity may not get secrets from this vault)' : '';
+      // Key Vault says when to come back (Retry-After, seconds): the resolver waits that long.
+      const retryAfterMs = status === 429 ? retryAfterOf(error) : undefined;
+      return new SecretProviderError(kind, `${this.description}: ${what} failed: HTTP ${status}${codes ? ` (${codes})` : ''}${hint}`, {
         cause: safeCause(error),
+        ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
       });
     }
+    const network = networkError(error, `${this.description}: ${what}`);
+    if (network) return network;
     return new SecretProviderError('bad-response', `${this.description}: ${what} failed (${safeCode(errorName) ?? 'error'})`, { cause: safeCause(error) });
   }
 
@@ -210,9 +277,7 @@ export class AzureKeyVaultProvider implements SecretProvider {
     const code = errorCode(error);
     const network = networkKind(code);
     if (network && oauth === undefined) {
-      return new SecretProviderError(network, `${this.description}: ${what} failed: the Entra ID token request ${network === 'timeout' ? 'timed out' : 'cannot connect'} (${code})`, {
-        cause: safeCause(error),
-      });
+      return networkError(error, `${this.description}: ${what}: the Entra ID token request`) ?? new SecretProviderError(network, `${this.description}: ${what} failed (${code})`);
     }
     let kind: SecretProviderErrorKind = 'denied';
     if (typeof status === 'number' && status >= 500) kind = 'server';
@@ -224,6 +289,14 @@ export class AzureKeyVaultProvider implements SecretProvider {
       cause: safeCause(error),
     });
   }
+}
+
+/** `Retry-After` of a throttled answer, in milliseconds (seconds on the wire), as the SDK's RestError keeps it. */
+function retryAfterOf(error: unknown): number | undefined {
+  const headers = (error as { response?: { headers?: { get?: (name: string) => string | undefined } } }).response?.headers;
+  const value = typeof headers?.get === 'function' ? headers.get('retry-after') : undefined;
+  const seconds = value !== undefined && /^\d{1,4}$/.test(value.trim()) ? Number(value) : undefined;
+  return seconds === undefined ? undefined : seconds * 1000;
 }
 
 function statusOf(error: unknown): number | undefined {

@@ -1,31 +1,70 @@
 /**
  * Delinea (Thycotic) Secret Server (`delinea://<host>[/<path>]?username=…&password=…&folder=…`), over
- * its REST API with HTTPS.
+ * its REST API with HTTPS: the URL grammar, its typed config and the protocol, in this one file.
  *
+ * - URL (Strata's Delinea page): `username`, `password` and `folder`, all three required ("all
+ *   secrets must be co-located in a single folder"); no other parameter is taken.
  * - Login: `POST /oauth2/token` with `grant_type=password&username=…&password=…` (form-encoded); the
  *   `access_token` is sent as `Authorization: Bearer …`, shared by every request and reused until
  *   shortly before `expires_in`; a 401 logs in again once and repeats the request.
  * - Base path: Secret Server Cloud answers at the host's root; an on-premises install usually lives
  *   under `/SecretServer`, written as the URL's path: `delinea://ss.example.com/SecretServer?…`.
- * - Names: `<secretName.fieldSlug>`, split at the last dot (slugs hold no dots; secret names may):
- *   `<okta.client-secret>` is the field with slug `client-secret` of the secret named `okta`. The
- *   value is read with `GET /api/v1/secrets/<id>/fields/<slug>`. A name without a dot names no field:
- *   unresolved.
+ * - Names: `<secretName.field>`, split at the last dot (slugs hold no dots; secret names may):
+ *   `<okta.client-secret>` is the field `client-secret` of the secret named `okta`. As the official
+ *   Go SDK (tss-sdk-go `Secret.Field`), the field is matched by its display name or its slug, and the
+ *   secret is read whole with `GET /api/v1/secrets/<id>` (once, however many of its fields are
+ *   referenced); a file field's attachment comes from `GET /api/v1/secrets/<id>/fields/<slug>`. A
+ *   name without a dot names no field: unresolved.
  * - Folder: `folder=\Maverics` or `folder=\Parent\Maverics` (also `/`-separated, leading separator
  *   optional) is found with `GET /api/v1/folders?filter.searchText=<last segment>` and matched by its
  *   path; a single segment may also match a folder name that is unique. Its secrets are listed once
  *   (`GET /api/v1/secrets?filter.folderId=<id>`, every page) and looked up by name (exact, then
- *   case-insensitive when unique). Without `folder`, each secret name is searched across the folders
- *   the user can see (`filter.searchText`), and must match exactly one secret.
+ *   case-insensitive when unique).
  * - CA bundle: `NODE_EXTRA_CA_CERTS` from the provider's environment, besides Node's roots.
  */
-import { SecretProviderError, type ProviderOptions, type SecretProvider } from '../provider.js';
-import { describeProviderUrl, parseProviderUrl, type DelineaConfig } from '../provider-url.js';
+import { Memo } from '../memo.js';
+import { SecretProviderError, type BuiltInProvider } from '../provider.js';
 import { SecretValue } from '../secret-value.js';
-import { extraCas, HttpsTransport, parseJsonBody, safeCode, statusKind, worthRetrying, type HttpAnswer } from './https-transport.js';
+import { QueryParams, requireHost } from '../url-grammar.js';
+import { HttpsTransport, parseJsonBody, safeCode, statusKind, type HttpAnswer } from './https-transport.js';
 import { RestProvider } from './rest-provider.js';
 import { isPlainObject } from './shared.js';
+import { extraCas } from './tls-material.js';
 import { TokenCache, usableUntil, type IssuedToken } from './token-cache.js';
+
+export interface DelineaConfig {
+  kind: 'delinea';
+  host: string;
+  /** The install's path (`/SecretServer` on premises), '' at the host's root. */
+  basePath: string;
+  username: string;
+  password: string;
+  /** Required: Strata's page says every secret must be co-located in a single folder. */
+  folder: string;
+}
+
+function parseDelinea(url: URL, description: string): DelineaConfig {
+  const params = new QueryParams(url, description, ['username', 'password', 'folder']);
+  requireHost(url, description, 'delinea://<host>?username=…&password=…&folder=…');
+  const hint = 'delinea:// needs username, password and folder (the one folder that holds every secret)';
+  return {
+    kind: 'delinea',
+    host: url.host,
+    basePath: url.pathname,
+    username: params.required('username', description, hint),
+    password: params.required('password', description, hint),
+    folder: params.required('folder', description, hint),
+  };
+}
+
+export const delinea: BuiltInProvider<DelineaConfig> = {
+  schemes: ['delinea'],
+  parse: parseDelinea,
+  async create(config, { env, description, now }) {
+    const cas = await extraCas(env, [], description);
+    return new DelineaProvider(config, new HttpsTransport(`https://${config.host}`, config.basePath, { ca: cas }, description), description, now);
+  },
+};
 
 const LOGIN_TIMEOUT_MS = 30_000;
 /** Secret Server's default token lifetime when the answer does not say (20 minutes). */
@@ -40,12 +79,13 @@ interface SecretRecord {
   name: string;
 }
 
-export async function createDelineaProvider(url: URL, options: ProviderOptions): Promise<SecretProvider> {
-  const config = parseProviderUrl(url) as DelineaConfig;
-  const description = describeProviderUrl(url);
-  const cas = await extraCas(options.env, [], description);
-  const http = new HttpsTransport(`https://${config.host}`, url.pathname, { ca: cas }, description);
-  return new DelineaProvider(config, http, description);
+/** One item of a secret, as `GET /api/v1/secrets/<id>` lists it (and the Go SDK's SecretField reads it). */
+interface SecretField {
+  fieldName: string;
+  slug: string;
+  itemValue: string;
+  /** A file attachment, whose content is read from the field endpoint. */
+  isFile: boolean;
 }
 
 /** `<secretName.fieldSlug>` split at the last dot; undefined when there is no field. */
@@ -61,11 +101,11 @@ export function folderSegments(folder: string): string[] {
 }
 
 export class DelineaProvider extends RestProvider<DelineaConfig> {
-  readonly #tokens = new TokenCache(() => this.#login());
+  readonly #tokens = new TokenCache(() => this.#login(), () => this.now());
   /** The folder's secrets by name, listed once. */
-  #index: Promise<Map<string, SecretRecord[]>> | undefined;
-  /** Without a folder: one search per secret name. */
-  readonly #searches = new Map<string, Promise<SecretRecord[]>>();
+  readonly #index = new Memo<'index', Map<string, SecretRecord[]>>();
+  /** Each secret's fields, read once however many of them are referenced. */
+  readonly #fields = new Memo<number, SecretField[] | undefined>();
 
   protected async lookup(key: string, signal: AbortSignal): Promise<SecretValue | undefined> {
     const ref = splitDelineaReference(key);
@@ -75,47 +115,55 @@ export class DelineaProvider extends RestProvider<DelineaConfig> {
     const folded = exact.length ? exact : candidates.filter((r) => r.name.toLowerCase() === ref.secret.toLowerCase());
     if (folded.length === 0) return undefined;
     if (folded.length > 1) {
-      const where = this.config.folder ? `in the folder ${this.config.folder}` : 'visible to this user (add ?folder=… to the URL)';
+      const where = `in the folder ${this.config.folder}`;
       throw new SecretProviderError('bad-response', `${this.description}: ${folded.length} secrets named ${ref.secret} ${where}; rename one so the reference is unambiguous`);
     }
     const secret = folded[0] as SecretRecord;
-    const answer = await this.#authorized(
-      { method: 'GET', path: `/api/v1/secrets/${secret.id}/fields/${encodeURIComponent(ref.slug)}`, what: `reading the field ${ref.slug} of the secret ${secret.name}` },
-      signal,
-    );
+    const fields = await this.#fields.get(secret.id, () => this.#readSecret(secret, signal));
+    if (fields === undefined) return undefined;
+    // As the official Go SDK's Secret.Field: a field is matched by its display name or its slug.
+    const field = fields.find((f) => f.fieldName === ref.slug || f.slug === ref.slug);
+    if (!field) return undefined;
+    if (!field.isFile) return new SecretValue(field.itemValue, key);
+    // A file field's value is its attachment, read from the field endpoint (as the SDK does).
+    const what = `reading the file field ${field.slug} of the secret ${secret.name}`;
+    const answer = await this.#authorized({ method: 'GET', path: `/api/v1/secrets/${secret.id}/fields/${encodeURIComponent(field.slug)}`, what }, signal);
     if (answer.status === 404) return undefined;
-    if (answer.status !== 200) throw this.#statusError(answer, `reading the field ${ref.slug} of the secret ${secret.name}`);
-    // The field endpoint answers with the value as a JSON string; a plain-text answer is taken as is.
-    const parsed = parseJsonBody(answer.body);
-    const value = typeof parsed === 'string' ? parsed : answer.body;
-    return new SecretValue(value, key);
+    if (answer.status !== 200) throw this.#statusError(answer, what);
+    return new SecretValue(answer.body, key);
   }
 
-  /** The secrets that may be the one named `name`. */
-  #find(name: string): Promise<SecretRecord[]> {
-    if (this.config.folder) {
-      this.#index ??= this.#remember(this.#listFolder(), () => (this.#index = undefined));
-      return this.#index.then((index) => [...(index.get(name.toLowerCase()) ?? [])]);
+  /** `GET /api/v1/secrets/<id>`: the secret's items (fields); undefined when it does not exist. */
+  async #readSecret(secret: SecretRecord, signal: AbortSignal): Promise<SecretField[] | undefined> {
+    const what = `reading the secret ${secret.name}`;
+    const answer = await this.#authorized({ method: 'GET', path: `/api/v1/secrets/${secret.id}`, what }, signal);
+    if (answer.status === 404) return undefined;
+    if (answer.status !== 200) throw this.#statusError(answer, what);
+    const body = parseJsonBody(answer.body);
+    const items = isPlainObject(body) ? body['items'] : undefined;
+    if (!Array.isArray(items)) throw this.#shapeError(what);
+    const fields: SecretField[] = [];
+    for (const item of items) {
+      if (!isPlainObject(item) || typeof item['slug'] !== 'string') throw this.#shapeError(what);
+      fields.push({
+        fieldName: typeof item['fieldName'] === 'string' ? item['fieldName'] : '',
+        slug: item['slug'],
+        itemValue: typeof item['itemValue'] === 'string' ? item['itemValue'] : '',
+        isFile: item['isFile'] === true && typeof item['fileAttachmentId'] === 'number' && item['fileAttachmentId'] !== 0 && Boolean(item['filename']),
+      });
     }
-    let pending = this.#searches.get(name);
-    if (!pending) {
-      pending = this.#remember(this.#list(`filter.searchText=${encodeURIComponent(name)}`, `searching for the secret ${name}`), () => this.#searches.delete(name));
-      this.#searches.set(name, pending);
-    }
-    return pending;
+    return fields;
   }
 
-  /** Shares a lookup; forgets it when it failed in a way worth trying again. */
-  #remember<T>(pending: Promise<T>, forget: () => void): Promise<T> {
-    pending.catch((error: unknown) => {
-      if (worthRetrying(error)) forget();
-    });
-    return pending;
+  /** The secrets of the folder that may be the one named `name`. */
+  async #find(name: string): Promise<SecretRecord[]> {
+    const index = await this.#index.get('index', () => this.#listFolder());
+    return [...(index.get(name.toLowerCase()) ?? [])];
   }
 
   async #listFolder(): Promise<Map<string, SecretRecord[]>> {
-    const folderId = await this.#folderId(this.config.folder ?? '');
-    const records = await this.#list(`filter.folderId=${folderId}`, `listing the secrets of the folder ${this.config.folder ?? ''}`);
+    const folderId = await this.#folderId(this.config.folder);
+    const records = await this.#list(`filter.folderId=${folderId}`, `listing the secrets of the folder ${this.config.folder}`);
     const index = new Map<string, SecretRecord[]>();
     for (const record of records) {
       const key = record.name.toLowerCase();
@@ -206,7 +254,7 @@ export class DelineaProvider extends RestProvider<DelineaConfig> {
     const token = isPlainObject(grant) ? grant['access_token'] : undefined;
     if (typeof token !== 'string' || token === '') throw this.#shapeError(`${what}: the answer holds no access_token`);
     const expiresIn = isPlainObject(grant) && typeof grant['expires_in'] === 'number' ? grant['expires_in'] : DEFAULT_TOKEN_LIFETIME_S;
-    return { header: `Bearer ${token}`, usableUntil: usableUntil(expiresIn * 1000) };
+    return { header: `Bearer ${token}`, usableUntil: usableUntil(expiresIn * 1000, this.now()) };
   }
 
   #statusError(answer: HttpAnswer, what: string): SecretProviderError {

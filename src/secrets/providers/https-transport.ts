@@ -8,12 +8,11 @@
  * `node:https` rather than `fetch`: fetch cannot take a per-client CA or client certificate
  * without undici's Agent, which is not a dependency here.
  */
-import { readFile } from 'node:fs/promises';
 import { Agent, request as httpsRequest } from 'node:https';
 import type { IncomingHttpHeaders } from 'node:http';
 import { rootCertificates } from 'node:tls';
 import { SecretProviderError, type SecretProviderErrorKind } from '../provider.js';
-import { abortError, errorCode, networkKind, safeCause } from './shared.js';
+import { abortError, errorCode, networkError, safeCause } from './shared.js';
 
 /** Upper bound on one exchange, so nothing lingers after the resolver's own deadline. */
 const CLIENT_TIMEOUT_MS = 30_000;
@@ -117,33 +116,12 @@ export class HttpsTransport {
   #transportError(error: unknown, what: string, signal: AbortSignal): SecretProviderError {
     if (error instanceof SecretProviderError) return error;
     if (signal.aborted) return abortError(signal, `${this.#description}: ${what}`);
-    const code = errorCode(error);
-    const kind: SecretProviderErrorKind = networkKind(code) ?? 'unreachable';
-    const how = kind === 'timeout' ? 'timed out' : 'cannot connect';
-    return new SecretProviderError(kind, `${this.#description}: ${what} failed: ${how} (${code ?? 'connection error'})`, { cause: safeCause(error) });
-  }
-}
-
-/**
- * Extra CA certificates from the provider's environment: `NODE_EXTRA_CA_CERTS` (Node reads it only
- * from its own environment at start-up, so a `check` given another environment, `--env-file` or
- * the library's `env`, would otherwise ignore it), plus the named variables' files.
- */
-export async function extraCas(
-  env: Readonly<Record<string, string | undefined>>,
-  files: readonly (string | undefined)[],
-  description: string,
-): Promise<Buffer[]> {
-  const names = [...files, env['NODE_EXTRA_CA_CERTS']].filter((f): f is string => typeof f === 'string' && f !== '');
-  return Promise.all([...new Set(names)].map((file) => readPem(file, 'CA file', description)));
-}
-
-/** Reads PEM material named in a provider URL or environment; a failure says which file and why. */
-export async function readPem(file: string, what: string, description: string): Promise<Buffer> {
-  try {
-    return await readFile(file);
-  } catch (error) {
-    throw new SecretProviderError('bad-url', `${description}: cannot read the ${what} ${file} (${errorCode(error) ?? 'error'})`);
+    return (
+      networkError(error, `${this.#description}: ${what}`) ??
+      new SecretProviderError('unreachable', `${this.#description}: ${what} failed: cannot connect (${errorCode(error) ?? 'connection error'})`, {
+        cause: safeCause(error),
+      })
+    );
   }
 }
 
@@ -178,13 +156,4 @@ export function safeCode(value: unknown, shape: RegExp = /^[A-Za-z_]{1,48}$/): s
   if (typeof value !== 'string') return undefined;
   const trimmed = value.trim();
   return shape.test(trimmed) ? trimmed : undefined;
-}
-
-/**
- * Whether a failure should be tried again by the next lookup rather than remembered for the run
- * (a denial or an unreadable answer will not change; remembering it spares the server 200 failing
- * logins and an account lockout).
- */
-export function worthRetrying(error: unknown): boolean {
-  return !(error instanceof SecretProviderError) || error.retryable || error.kind === 'timeout';
 }

@@ -3,6 +3,9 @@
  * first lookup) and parsed with the failsafe schema, so every value is the text written in the file
  * (`0123` stays `0123`, `true` stays `true`), as a Go `map[string]string` would see it.
  *
+ * Only a regular file of at most MAX_SECRET_FILE_BYTES is read: a FIFO, a device or `/dev/stdin`
+ * would never finish reading (and hold the process open), so it is refused before any read.
+ *
  * Lookup order for a name, first match wins:
  *   1. the whole name as a key of the top-level `secrets:` map (`<oktaAPIToken>`, `<a.b>` stored flat);
  *   2. the dotted path from the file's root (`<maverics.azure_client_secret>` → `maverics:` → key);
@@ -10,64 +13,106 @@
  *      with `secrets: { ns: { key: … } }` by 3).
  * A name that leads to a mapping or a list, not a value, is not a secret: it resolves to nothing.
  */
-import { readFile } from 'node:fs/promises';
-import { parse } from 'yaml';
-import { SecretProviderError, type SecretProvider } from '../provider.js';
-import { parseProviderUrl, describeProviderUrl, type SecretFileConfig } from '../provider-url.js';
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { parseFailsafeYaml } from '../../parse/failsafe-yaml.js';
+import { Memo } from '../memo.js';
+import { SecretProviderError, type BuiltInProvider, type SecretProvider } from '../provider.js';
 import { SecretValue } from '../secret-value.js';
-import { errorCode, isPlainObject, raceAbort } from './shared.js';
+import { badUrl, decode, QueryParams } from '../url-grammar.js';
+import { errorCode, isPlainObject } from './shared.js';
 
-export function createSecretFileProvider(url: URL): SecretProvider {
-  const config = parseProviderUrl(url) as SecretFileConfig;
-  return new SecretFileProvider(config, describeProviderUrl(url));
+/** A secret file holds a few dozen values; anything larger is not one. */
+export const MAX_SECRET_FILE_BYTES = 4 * 1024 * 1024;
+
+export interface SecretFileConfig {
+  kind: 'secretfile';
+  /** Absolute path of the YAML file, percent-decoded. */
+  path: string;
 }
+
+export const secretFile: BuiltInProvider<SecretFileConfig> = {
+  schemes: ['secretfile'],
+  parse(url, description) {
+    new QueryParams(url, description, []);
+    if (url.host) {
+      throw badUrl(
+        description,
+        `a secret file URL takes an absolute path after three slashes, e.g. secretfile:///etc/maverics/secrets.yaml (got host ${url.host})`,
+      );
+    }
+    const path = decode(url.pathname, description);
+    if (!path.startsWith('/') || path === '/') {
+      throw badUrl(description, 'the absolute path of the secret file is missing, e.g. secretfile:///etc/maverics/secrets.yaml');
+    }
+    return { kind: 'secretfile', path };
+  },
+  create: (config, { description }) => new SecretFileProvider(config, description),
+};
 
 export class SecretFileProvider implements SecretProvider {
   readonly description: string;
   readonly #path: string;
-  #document: Promise<Record<string, unknown>> | undefined;
+  /** One key: the document, read once (a failed read is not kept when worth another try). */
+  readonly #document = new Memo<'document', Record<string, unknown>>();
 
   constructor(config: SecretFileConfig, description = `secretfile://${config.path}`) {
     this.#path = config.path;
     this.description = description;
   }
 
-  async get(key: string, signal: AbortSignal): Promise<SecretValue | undefined> {
-    const root = await raceAbort(this.#load(), signal, this.description);
+  async get(key: string): Promise<SecretValue | undefined> {
+    const root = await this.#document.get('document', () => this.#read());
     const value = lookup(root, key);
     return value === undefined ? undefined : new SecretValue(value, key);
   }
 
-  #load(): Promise<Record<string, unknown>> {
-    this.#document ??= this.#read();
-    // A failed read is not cached, so a file fixed in the meantime is read again.
-    this.#document.catch(() => (this.#document = undefined));
-    return this.#document;
-  }
-
   async #read(): Promise<Record<string, unknown>> {
-    let text: string;
-    try {
-      text = await readFile(this.#path, 'utf8');
-    } catch (error) {
-      const code = errorCode(error) ?? 'unknown error';
-      throw new SecretProviderError('bad-url', `cannot read the secret file ${this.#path} (${code})`);
-    }
-    let doc: unknown;
-    try {
-      doc = parse(text.replace(/^\uFEFF/, ''), { schema: 'failsafe' });
-    } catch (error) {
-      // The YAML error's message quotes the offending source line, which may be a secret: only the
-      // position travels.
-      const pos = (error as { linePos?: { line: number; col: number }[] }).linePos?.[0];
-      const where = pos ? ` at line ${pos.line}, column ${pos.col}` : '';
+    const text = await readRegularFile(this.#path, this.description);
+    const parsed = parseFailsafeYaml(text);
+    if (!parsed.ok) {
+      const where = parsed.line !== undefined ? ` at line ${parsed.line}, column ${parsed.column ?? 1}` : '';
       throw new SecretProviderError('bad-response', `the secret file ${this.#path} is not valid YAML${where}`);
     }
+    const doc = parsed.value;
     if (doc === null || doc === undefined || doc === '') return {};
     if (!isPlainObject(doc)) {
       throw new SecretProviderError('bad-response', `the secret file ${this.#path} is not a YAML mapping (expected a top-level secrets: map)`);
     }
     return doc;
+  }
+}
+
+/**
+ * The text of a regular file of at most MAX_SECRET_FILE_BYTES. Opened without blocking (opening a
+ * FIFO for reading would otherwise wait for a writer), checked to be a regular file before any read,
+ * and closed whatever happens.
+ */
+async function readRegularFile(path: string, description: string): Promise<string> {
+  const fail = (what: string): SecretProviderError => new SecretProviderError('bad-url', `${description}: cannot read the secret file ${path} (${what})`);
+  let handle;
+  try {
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    throw fail(errorCode(error) ?? 'unknown error');
+  }
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw fail('not a regular file: a pipe, device or directory cannot be a secret file');
+    if (stat.size > MAX_SECRET_FILE_BYTES) throw fail(`larger than ${MAX_SECRET_FILE_BYTES} bytes`);
+    const buffer = Buffer.alloc(stat.size);
+    let filled = 0;
+    while (filled < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return buffer.subarray(0, filled).toString('utf8');
+  } catch (error) {
+    if (error instanceof SecretProviderError) throw error;
+    throw fail(errorCode(error) ?? 'unknown error');
+  } finally {
+    await handle.close();
   }
 }
 

@@ -1,32 +1,7 @@
-/** Small helpers the built-in providers share: abort races, network error classification. */
+/** Small helpers the built-in providers share: abort reasons, network error classification. */
 import { SecretProviderError, type SecretProviderErrorKind } from '../provider.js';
 
-/**
- * Settles with `promise`, or rejects with a `timeout` SecretProviderError as soon as `signal`
- * aborts: for clients that cannot take a signal themselves (node-vault), and as a backstop for
- * those that can. The losing promise is left to settle on its own (its rejection is swallowed).
- */
-export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal, what: string): Promise<T> {
-  if (signal.aborted) {
-    promise.catch(() => undefined);
-    return Promise.reject(abortError(signal, what));
-  }
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(abortError(signal, what));
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}
-
+/** The SecretProviderError an aborted signal stands for: its own reason, else a timeout. */
 export function abortError(signal: AbortSignal, what: string): SecretProviderError {
   const reason: unknown = signal.reason;
   if (reason instanceof SecretProviderError) return reason;
@@ -35,12 +10,10 @@ export function abortError(signal: AbortSignal, what: string): SecretProviderErr
 
 const UNREACHABLE_CODES = new Set([
   'ECONNREFUSED',
-  'ECONNRESET',
   'EHOSTUNREACH',
   'ENETUNREACH',
   'ENOTFOUND',
   'EAI_AGAIN',
-  'EPIPE',
   'EPROTO',
   'ERR_SSL_WRONG_VERSION_NUMBER',
   'DEPTH_ZERO_SELF_SIGNED_CERT',
@@ -51,6 +24,8 @@ const UNREACHABLE_CODES = new Set([
   'ERR_TLS_CERT_ALTNAME_INVALID',
 ]);
 const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT']);
+/** A kept-alive connection the server (or a proxy) closed under a request: worth one more try. */
+const DROPPED_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
 
 /** The `code` of an error or of anything in its `cause` chain (network errors nest). */
 export function errorCode(error: unknown): string | undefined {
@@ -67,6 +42,7 @@ export function networkKind(code: string | undefined): SecretProviderErrorKind |
   if (!code) return undefined;
   if (UNREACHABLE_CODES.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL')) return 'unreachable';
   if (TIMEOUT_CODES.has(code)) return 'timeout';
+  if (DROPPED_CODES.has(code)) return 'dropped';
   return undefined;
 }
 
@@ -93,4 +69,22 @@ export function stringifySecret(value: unknown): string | undefined {
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** How a transport failure reads in a message. */
+function networkText(kind: SecretProviderErrorKind): string {
+  if (kind === 'timeout') return 'timed out';
+  if (kind === 'dropped') return 'the connection was closed under the request';
+  return 'cannot connect';
+}
+
+/**
+ * A transport-level failure (no answer from the service) as a SecretProviderError whose message is
+ * `<what> failed: <how> (<code>)`, or undefined when `error` is not one.
+ */
+export function networkError(error: unknown, what: string, hint = ''): SecretProviderError | undefined {
+  const code = errorCode(error);
+  const kind = networkKind(code);
+  if (!kind) return undefined;
+  return new SecretProviderError(kind, `${what} failed: ${networkText(kind)} (${code})${hint}`, { cause: safeCause(error) });
 }
