@@ -30,6 +30,7 @@ import hashingDisabled from './hashing-disabled.js';
 import redisWithoutTls from './redis-without-tls.js';
 import secretReferenceSyntax from './secret-reference-syntax.js';
 import envReferenceSyntax from './env-reference-syntax.js';
+import missingExtensionFile from './missing-extension-file.js';
 
 export const rules: readonly Rule[] = [
   yamlSyntax,
@@ -62,4 +63,5 @@ export const rules: readonly Rule[] = [
   redisWithoutTls,
   secretReferenceSyntax,
   envReferenceSyntax,
+  missingExtensionFile,
 ];
