@@ -125,15 +125,23 @@ export function takesAttributeTemplates(path: JsonPath): boolean {
   return at !== -1 && path.indexOf('rules', at) !== -1;
 }
 
-/** The connector named by each `{{ connector.attribute }}` template where such templates are substituted. */
+/** A claims mapping's value may also name the attribute bare, as real configs do (`email: keycloak.email`). */
+const BARE_ATTRIBUTE = /^([A-Za-z0-9_-]+)\.[A-Za-z0-9_.-]+$/;
+
+/**
+ * The connector named by each `{{ connector.attribute }}` template where such templates are
+ * substituted, and by each bare `connector.attribute` value of a claims mapping.
+ */
 export function attributeTemplateReferences(strings: readonly ScalarEntry[]): Reference[] {
   const out: Reference[] = [];
+  const add = (name: string, path: JsonPath, template: string): void => {
+    if (!NOT_CONNECTORS.has(name)) out.push({ kind: 'connector', name, path, template });
+  };
   for (const { path, value } of strings) {
+    const bare = path[path.length - 2] === 'claimsMapping' ? BARE_ATTRIBUTE.exec(value) : null;
+    if (bare) add(bare[1] as string, path, value);
     if (!value.includes('{{') || !takesAttributeTemplates(path)) continue;
-    for (const m of value.matchAll(ATTRIBUTE_TEMPLATE)) {
-      const name = m[1] as string;
-      if (!NOT_CONNECTORS.has(name)) out.push({ kind: 'connector', name, path, template: m[0] });
-    }
+    for (const m of value.matchAll(ATTRIBUTE_TEMPLATE)) add(m[1] as string, path, m[0]);
   }
   return out;
 }

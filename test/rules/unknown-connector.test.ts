@@ -13,6 +13,7 @@ testRule('unknown-connector', {
       name: 'connector attribute templates in headers, claims mappings and authorization rules',
       code: 'version: 1\nconnectors: [{name: azure, type: azure}, {name: keycloak, type: oidc}]\napps:\n  - name: a\n    type: proxy\n    headers:\n      - {name: X-SUB, value: "{{ azure.sub }}"}\n      - {name: X-GROUPS, value: "{{ se.groups }}"}\n    policies:\n      - location: /\n        authorization:\n          rules:\n            - and:\n                - contains: ["{{ azure.groups }}", admins]\n  - name: o\n    type: oidc\n    claimsMapping: {email: "{{ keycloak.email }}"}\n',
     },
+    { name: 'a claims mapping naming attributes bare, as real configs do', code: 'version: 1\nconnectors: [{name: keycloak, type: oidc}]\napps:\n  - {name: o, type: oidc, claimsMapping: {email: keycloak.email, sub: keycloak.sub}}\n' },
     { name: 'outside those places a template is not a connector reference', code: 'version: 1\nconnectors: [{name: c}]\napps:\n  - {name: a, upstream: "https://{{ env.HOST }}"}\n' },
     { name: 'a continuity connector failing over between declared connectors', code: 'version: 1\nconnectors:\n  - {name: okta, type: okta}\n  - {name: azure, type: azure}\n  - {name: both, type: continuity, failover: {idps: [okta, azure]}}\n' },
     { name: 'a placeholder is placeholder-value only', code: 'version: 1\napps:\n  - {name: a, authentication: {idps: [{ IDP NAME }]}}\n' },
@@ -34,6 +35,7 @@ testRule('unknown-connector', {
       code: 'version: 1\nconnectors: [{name: okta}]\napps:\n  - name: a\n    authorization:\n      rules:\n        - equals: ["{{ ldap.role }}", admin]\n    claimsMapping:\n      email: "{{ keycloak.email }}"\n',
       errors: [{ line: 7, column: 20, message: /`ldap`/ }, { line: 9, column: 14, message: /`keycloak`.*\(connectors: `okta`\)/ }],
     },
+    { name: 'a bare claims mapping value naming no connector', code: 'version: 1\nconnectors: [{name: keycloak}]\napps:\n  - name: o\n    claimsMapping:\n      email: keycloack.email\n', errors: [{ line: 6, column: 14, message: /^`keycloack\.email` takes an attribute from a connector named `keycloack`, and there is none; did you mean `keycloak`\?$/ }] },
     { name: 'a token exchange and a continuity failover', code: 'version: 1\nconnectors:\n  - {name: okta, type: continuity, failover: {idps: [okat]}}\napps:\n  - {name: m, type: mcpBridge, authorization: {outbound: {tokenExchange: {idp: kc}}}}\n', errors: [{ line: 3, column: 54, message: /did you mean `okta`/ }, { line: 5, column: 80, message: /`kc`/ }] },
   ],
 });
