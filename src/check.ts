@@ -22,6 +22,8 @@ export interface CheckOptions {
   providerEnv?: Env;
   /** Timeouts, retries, concurrency of secret resolution. */
   resolver?: Pick<ResolverOptions, 'timeoutMs' | 'retries' | 'concurrency' | 'retryBaseMs' | 'totalTimeoutMs'>;
+  /** The directory of the file on disk (see LintOptions.configDir); absent for text and stdin. */
+  configDir?: string;
   /** Also connect to every Redis cache (`check --connect`). */
   connect?: boolean | { timeoutMs?: number };
 }
@@ -36,7 +38,7 @@ export interface CheckedConfig {
 }
 
 export async function checkConfig(text: string, options: CheckOptions = {}): Promise<CheckedConfig> {
-  const { parsed, diagnostics } = lintParsed(text);
+  const { parsed, diagnostics } = lintParsed(text, options.configDir);
   if (parsed.fatal) return { parsed, diagnostics, config: undefined, secrets: new Map() };
   const compiled = compileConfig(parsed, options.env ?? process.env);
   diagnostics.push(...compiled.diagnostics);

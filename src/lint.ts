@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { toFileResult, type Diagnostic, type FileResult, type JsonPath, type Severity } from './diagnostics.js';
 import { parseConfig, type ParsedConfig } from './parse/parse-config.js';
 import { rules } from './rules/index.js';
@@ -12,12 +12,17 @@ import { applySuppressions } from './suppressions.js';
 export interface LintOptions {
   /** The name the results carry; positions refer to `text` regardless. */
   filePath?: string;
+  /**
+   * The directory of the file on disk, for the rules that look at files the config names
+   * (missing-extension-file). Left out for text and standard input: then no file is looked at.
+   */
+  configDir?: string;
 }
 
 /** The offline pipeline on one text: parse, schema, rules, then inline suppressions. */
 export function lintText(text: string, options: LintOptions = {}): FileResult {
   const filePath = options.filePath ?? '<text>';
-  const { parsed, diagnostics } = lintParsed(text);
+  const { parsed, diagnostics } = lintParsed(text, options.configDir);
   return finishResult(filePath, parsed, diagnostics);
 }
 
@@ -47,7 +52,7 @@ export function redactedSource(parsed: ParsedConfig): string {
 }
 
 /** The stages `lint` runs, exposed for `check` and `loadConfig`, which go on from here. */
-export function lintParsed(text: string): { parsed: ParsedConfig; diagnostics: Diagnostic[] } {
+export function lintParsed(text: string, configDir?: string): { parsed: ParsedConfig; diagnostics: Diagnostic[] } {
   const parsed = parseConfig(text);
   const diagnostics: Diagnostic[] = [];
   // An empty document is reported once, by required-key, not also as a top level of the wrong type.
@@ -55,7 +60,7 @@ export function lintParsed(text: string): { parsed: ParsedConfig; diagnostics: D
   const config = obj(parsed.value);
   for (const rule of rules) {
     if (parsed.fatal && rule.stage !== 'parse') continue;
-    runRule(rule, { parsed, config, schemaIssues }, diagnostics);
+    runRule(rule, { parsed, config, schemaIssues, configDir }, diagnostics);
   }
   return { parsed, diagnostics };
 }
@@ -79,7 +84,7 @@ export async function lintFiles(paths: readonly string[]): Promise<FileResult[]>
     paths.map(async (path) => {
       const absolute = resolve(path);
       const text = await readFile(absolute, 'utf8');
-      return lintText(text, { filePath: absolute });
+      return lintText(text, { filePath: absolute, configDir: dirname(absolute) });
     }),
   );
 }

@@ -4,6 +4,7 @@
 // <case>.expected. `UPDATE_GOLDENS=1 npm test -- fixtures` rewrites the .expected files; read each
 // one before committing it.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Diagnostic } from '../src/diagnostics.js';
@@ -20,7 +21,8 @@ function yamlFiles(dir: URL): string[] {
 }
 
 function lintFixture(dir: URL, name: string): Diagnostic[] {
-  return lintText(readFileSync(new URL(name, dir), 'utf8'), { filePath: name }).diagnostics;
+  // Fixtures are files on disk: the files they name are looked for beside them.
+  return lintText(readFileSync(new URL(name, dir), 'utf8'), { filePath: name, configDir: fileURLToPath(dir) }).diagnostics;
 }
 
 function show(d: Diagnostic): string {

@@ -25,7 +25,7 @@ test('LF', () => {
     '8:34-8:37 encryption-key-format',
     '8:34-8:37 plaintext-secret',
     '10:3-10:12 unused-tls-profile',
-    '10:27-10:30 insecure-tls-version',
+    '10:27-10:30 tls-min-version',
   ]);
 });
 

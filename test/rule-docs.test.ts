@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { lintText } from '../src/lint.js';
@@ -28,7 +29,8 @@ function example(markdown: string, heading: string): string | undefined {
 }
 
 function shown(text: string) {
-  return lintText(text, { filePath: 'example.yaml' }).diagnostics.filter((d) => !d.suppression);
+  // As if saved beside the page: rules that look for files the config names look in docs/rules/.
+  return lintText(text, { filePath: 'example.yaml', configDir: fileURLToPath(docs) }).diagnostics.filter((d) => !d.suppression);
 }
 
 test('every rule in the catalogue has a documentation page, and every page a rule', () => {

@@ -4,7 +4,7 @@ import { readEnvFile } from '../env-file.js';
 import { UsageError } from '../errors.js';
 import { secretProviderFlags } from '../secrets/providers-config.js';
 import { parseCliArgs } from './parse-cli-args.js';
-import { readInputs } from './read-inputs.js';
+import { inputDir, readInputs } from './read-inputs.js';
 import { readReportOptions, report, reportOptionSpec } from './report-options.js';
 
 /**
@@ -31,6 +31,7 @@ export async function checkCommand(args: string[]): Promise<number> {
     results.push(
       await checkText(input.text, {
         filePath: input.filePath,
+        configDir: inputDir(input),
         secretProvider: secretProvider ?? process.env.MAVERICS_SECRET_PROVIDER,
         namedProviders,
         env,

@@ -1,11 +1,12 @@
 import { malformedEnvTemplates } from '../secrets/references.js';
+import { takesAttributeTemplates } from './references.js';
 import type { Rule } from './rule.js';
 import { secretKeyName } from './secret-keys.js';
 
 const rule: Rule = {
   id: 'env-reference-syntax',
   severity: 'warning',
-  description: 'A `{{ … }}` that is not `{{ env.NAME }}` (nor `{{ se.… }}`, nor a connector attribute in a header value).',
+  description: 'A `{{ … }}` that is not `{{ env.NAME }}` (nor `{{ se.… }}`, nor `{{ connector.attribute }}` in a header value, a claims mapping or an authorization rule).',
   messages: {
     malformed: '`{text}` is not an environment template the Orchestrator substitutes; write `{{ env.NAME }}` (lower-case `env.`, a name of letters, digits and _, two braces on each side)',
     // At a secret key the value is, until it is a real template, a literal secret: never quote it.
@@ -13,8 +14,9 @@ const rule: Rule = {
   },
   check({ parsed, report }) {
     for (const { path, value } of parsed.strings) {
-      // Header values take connector attribute templates (`value: "{{ azure.sub }}"`).
-      const issue = malformedEnvTemplates(value, path.includes('headers'))[0];
+      // Header values, claims mappings and authorization rules take connector attribute templates
+      // (`{{ azure.groups }}`); unknown-connector checks that the connector exists.
+      const issue = malformedEnvTemplates(value, takesAttributeTemplates(path))[0];
       if (!issue) continue;
       if (secretKeyName(path)) report({ path, messageId: 'malformedSecret' });
       else report({ path, messageId: 'malformed', data: { text: issue.text.length > 40 ? `${issue.text.slice(0, 40)}…` : issue.text } });

@@ -27,9 +27,11 @@ import unknownCluster from './unknown-cluster.js';
 import clusterFeatureFlag from './cluster-feature-flag.js';
 import encryptionDisabled from './encryption-disabled.js';
 import hashingDisabled from './hashing-disabled.js';
+import disablePrefixConflict from './disable-prefix-conflict.js';
 import redisWithoutTls from './redis-without-tls.js';
 import secretReferenceSyntax from './secret-reference-syntax.js';
 import envReferenceSyntax from './env-reference-syntax.js';
+import missingExtensionFile from './missing-extension-file.js';
 
 export const rules: readonly Rule[] = [
   yamlSyntax,
@@ -59,7 +61,9 @@ export const rules: readonly Rule[] = [
   clusterFeatureFlag,
   encryptionDisabled,
   hashingDisabled,
+  disablePrefixConflict,
   redisWithoutTls,
   secretReferenceSyntax,
   envReferenceSyntax,
+  missingExtensionFile,
 ];

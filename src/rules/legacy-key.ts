@@ -7,7 +7,8 @@ const LEGACY: { path: JsonPath; modern: string }[] = [
   { path: ['appgateways'], modern: '`apps` of `type: proxy`' },
   { path: ['idps'], modern: '`connectors`' },
   { path: ['authproviders'], modern: '`oidcProvider` / `samlProvider`' },
-  { path: ['authProvider'], modern: '`oidcProvider` / `samlProvider`' },
+  // The only example (Microsoft's Azure AD B2C tutorial) names a connector: the app-wide sign-in.
+  { path: ['authProvider'], modern: '`authentication.idps` on each app (or policy), naming the connector' },
   { path: ['orchestratorGroups'], modern: '`clusters` (with `features: { experimental.clusters: "true" }`)' },
   { path: ['listenAddress'], modern: '`http.address` (with `http.tls`)' },
   { path: ['session', 'cookieDomain'], modern: '`session.cookie.domain`' },

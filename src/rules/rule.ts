@@ -24,6 +24,8 @@ export interface RuleContext {
   readonly config: Readonly<Record<string, unknown>>;
   readonly parsed: ParsedConfig;
   readonly schemaIssues: readonly SchemaIssue[];
+  /** The directory of the config file when it was read from disk; absent for text and stdin. */
+  readonly configDir?: string;
   report(report: Report): void;
 }
 

@@ -1,6 +1,6 @@
 import { formatPath } from '../diagnostics.js';
 import type { Rule } from './rule.js';
-import { tlsReferences } from './tls-references.js';
+import { slotReferences } from './references.js';
 import { isObj, obj } from './util.js';
 
 const rule: Rule = {
@@ -12,7 +12,7 @@ const rule: Rule = {
   },
   check({ config, report }) {
     const reported = new Set<string>();
-    for (const ref of tlsReferences(config)) {
+    for (const ref of slotReferences(config, 'tls')) {
       if (ref.role !== 'server' || reported.has(ref.name)) continue;
       const profile = obj(config.tls)[ref.name];
       if (!isObj(profile)) continue;

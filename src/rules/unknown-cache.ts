@@ -1,8 +1,6 @@
+import { declaredTargets, slotReferences } from './references.js';
 import type { Rule } from './rule.js';
-import { declaredNames, isLiteralName, knownList, obj, suggestion } from './util.js';
-
-/** Modes whose `cache` field names a cache. */
-export const CACHE_MODES = ['oidcProvider', 'samlProvider', 'ldapProvider', 'mcpProvider'];
+import { knownList, suggestion } from './util.js';
 
 const rule: Rule = {
   id: 'unknown-cache',
@@ -12,12 +10,11 @@ const rule: Rule = {
     unknown: 'no cache named `{name}`{hint}',
   },
   check({ config, report }) {
-    const declared = declaredNames(config, 'caches');
-    for (const mode of CACHE_MODES) {
-      const name = obj(config[mode]).cache;
-      if (!isLiteralName(name) || name === 'local_default' || declared.has(name)) continue;
-      const hint = suggestion(name, [...declared, 'local_default'], `; declare it under \`caches\`, or use \`local_default\` (the built-in in-memory cache)${knownList('declared', declared)}`);
-      report({ path: [mode, 'cache'], messageId: 'unknown', data: { name, hint } });
+    const declared = declaredTargets(config, 'cache');
+    for (const ref of slotReferences(config, 'cache')) {
+      if (ref.name === 'local_default' || declared.has(ref.name)) continue;
+      const hint = suggestion(ref.name, [...declared, 'local_default'], `; declare it under \`caches\`, or use \`local_default\` (the built-in in-memory cache)${knownList('declared', declared)}`);
+      report({ path: ref.path, messageId: 'unknown', data: { name: ref.name, hint } });
     }
   },
 };

@@ -1,30 +1,23 @@
-import type { JsonPath } from '../diagnostics.js';
+import { attributeTemplateReferences, declaredTargets, slotReferences } from './references.js';
 import type { Rule } from './rule.js';
-import { declaredNames, entries, isLiteralName, knownList, list, obj, suggestion } from './util.js';
+import { knownList, suggestion } from './util.js';
 
 const rule: Rule = {
   id: 'unknown-connector',
   severity: 'error',
-  description: '`apps[].authentication.idps[]` (or a policy\'s `authentication.idps[]`) names no connector.',
+  description: 'A name that refers to a connector (an app\'s or policy\'s `authentication.idps`, a `{{ connector.attribute }}` template, legacy `authProvider` / `idps` / `appgateways[].idps`, …) names no connector.',
   messages: {
     unknown: 'no connector named `{name}`{hint}',
+    template: '`{template}` takes an attribute from a connector named `{name}`, and there is none{hint}',
   },
-  check({ config, report }) {
-    // Legacy files declare identity providers under a top-level `idps`.
-    const connectors = declaredNames(config, 'connectors', 'idps');
-    const check = (idps: unknown, path: JsonPath): void => {
-      list(idps).forEach((name, i) => {
-        if (!isLiteralName(name) || connectors.has(name)) return;
-        const hint = suggestion(name, connectors, connectors.size ? knownList('connectors', connectors) : '; declare it under `connectors`');
-        report({ path: [...path, i], messageId: 'unknown', data: { name, hint } });
-      });
-    };
-    for (const app of entries(config, [], 'apps')) {
-      const a = obj(app.value);
-      check(obj(a.authentication).idps, [...app.path, 'authentication', 'idps']);
-      for (const policy of entries(a, app.path, 'policies')) {
-        check(obj(obj(policy.value).authentication).idps, [...policy.path, 'authentication', 'idps']);
-      }
+  check({ config, parsed, report }) {
+    const connectors = declaredTargets(config, 'connector');
+    const otherwise = connectors.size ? knownList('connectors', connectors) : '; declare it under `connectors`';
+    for (const ref of [...slotReferences(config, 'connector'), ...attributeTemplateReferences(parsed.strings)]) {
+      if (connectors.has(ref.name)) continue;
+      const hint = suggestion(ref.name, connectors, otherwise);
+      if (ref.template === undefined) report({ path: ref.path, messageId: 'unknown', data: { name: ref.name, hint } });
+      else report({ path: ref.path, messageId: 'template', data: { template: ref.template, name: ref.name, hint } });
     }
   },
 };

@@ -1,6 +1,6 @@
+import { declaredTargets, slotReferences } from './references.js';
 import type { Rule } from './rule.js';
-import { tlsReferences } from './tls-references.js';
-import { knownList, suggestion, tlsProfileNames } from './util.js';
+import { knownList, suggestion } from './util.js';
 
 const rule: Rule = {
   id: 'unknown-tls-profile',
@@ -10,8 +10,8 @@ const rule: Rule = {
     unknown: 'no TLS profile named `{name}` under the top-level `tls`{hint}',
   },
   check({ config, report }) {
-    const profiles = tlsProfileNames(config);
-    for (const ref of tlsReferences(config)) {
+    const profiles = declaredTargets(config, 'tls');
+    for (const ref of slotReferences(config, 'tls')) {
       if (profiles.has(ref.name)) continue;
       const otherwise = profiles.size ? knownList('profiles', profiles) : `; add one, e.g. \`tls: { ${ref.name}: { caFile: /path/ca.pem } }\``;
       const hint = suggestion(ref.name, profiles, otherwise);

@@ -1,5 +1,5 @@
 import type { Rule } from './rule.js';
-import { usedTlsProfiles } from './tls-references.js';
+import { usedTlsProfiles } from './references.js';
 import { tlsProfileNames } from './util.js';
 
 const rule: Rule = {

@@ -9,12 +9,13 @@ const dir = mkdtempSync(join(tmpdir(), 'mc-compile-'));
 const file = join(dir, 'maverics.yaml');
 writeFileSync(
   file,
-  `version: 0.3
+  `version: 1.0
 http:
   address: "{{ env.ADDR }}:{{env.PORT}}"
 tls:
   x:
-    minVersion: 1.0
+    # TLS 1.3 written unquoted: YAML reads a float; below 1.2 would stop start-up (tls-min-version).
+    minVersion: 1.3
     caFile: /ca.pem
 caches:
   - name: c
@@ -33,9 +34,10 @@ test('env templates substituted, references kept, scalars as written', () => {
   const r = runCli(['compile', file], { env: { ADDR: '0.0.0.0', PORT: '9443', REDIS_PW: 'CANARY-pw' } });
   assert.is(r.code, 0, r.stderr);
   const config = JSON.parse(r.stdout) as { version: string; http: { address: string }; tls: { x: { minVersion: string } }; caches: { redis: { password: string }; encryption: { keys: { current: string } } }[] };
-  assert.is(config.version, '0.3');
+  // `1.0` unquoted is the number 1 to YAML: compiled as written.
+  assert.is(config.version, '1.0');
   assert.is(config.http.address, '0.0.0.0:9443');
-  assert.is(config.tls.x.minVersion, '1.0');
+  assert.is(config.tls.x.minVersion, '1.3');
   assert.is(config.caches[0]?.encryption.keys.current, '<vault.redis_key>');
   // A template at a secret-bearing key stays a template: compiled output never carries a secret.
   assert.is(config.caches[0]?.redis.password, '{{ env.REDIS_PW }}');

@@ -18,6 +18,10 @@ testRule('env-reference-syntax', {
       name: 'connector attribute templates in header values are left alone',
       code: `version: 1\napps:\n  - name: a\n    type: proxy\n    headers:\n      - name: X-SUB\n        value: "{{ azure.sub }}"\n      - name: X-GROUPS\n        value: "{{ se.groups }}"\n`,
     },
+    {
+      name: 'connector attribute templates in authorization rules and claims mappings are left alone',
+      code: `version: 1\nconnectors: [{name: azure}]\napps:\n  - name: a\n    authorization:\n      rules:\n        - contains: ["{{ azure.groups }}", admins]\n    claimsMapping:\n      email: "{{ azure.email }}"\n`,
+    },
     { name: 'a single brace is not a template', code: value('"{x}"') },
     { name: 'a secret reference', code: value('<vault.url>') },
   ],
@@ -30,6 +34,11 @@ testRule('env-reference-syntax', {
       name: 'in a header value, a template that is not connector.attribute',
       code: `version: 1\napps:\n  - name: a\n    type: proxy\n    headers:\n      - name: X\n        value: "{{ sub }}"\n`,
       errors: [{ line: 7, column: 16 }],
+    },
+    {
+      name: 'in an authorization rule, a template that is not connector.attribute',
+      code: `version: 1\napps:\n  - name: a\n    authorization:\n      rules:\n        - equals: ["{{ groups }}", x]\n`,
+      errors: [{ line: 6, column: 20, message: /`\{\{ groups \}\}`/ }],
     },
     { name: 'a dash in the name', code: value('"{{ env.OKTA-DOMAIN }}"'), errors: [{ line: 4, column: 10 }] },
     { name: 'no name', code: value('"{{ env }}"'), errors: [{ line: 4, column: 10, message: /`\{\{ env \}\}`/ }] },

@@ -18,7 +18,7 @@ features: {experimental.clusters: "true"}
   invalid: [
     { name: 'appgateways', code: 'version: 1\nappgateways: []\n', errors: [{ line: 2, column: 1, endColumn: 12, severity: 'warning', message: /^`appgateways` is the legacy form; current Orchestrators use `apps` of `type: proxy`$/ }] },
     { name: 'top-level idps', code: 'version: 1\nidps: []\n', errors: [{ line: 2, column: 1, message: /use `connectors`/ }] },
-    { name: 'authproviders and authProvider', code: 'version: 1\nauthproviders: []\nauthProvider: {}\n', errors: [{ line: 2, column: 1 }, { line: 3, column: 1 }] },
+    { name: 'authproviders and authProvider', code: 'version: 1\nauthproviders: []\nauthProvider: {}\n', errors: [{ line: 2, column: 1, message: /`oidcProvider` \/ `samlProvider`/ }, { line: 3, column: 1, message: /^`authProvider` is the legacy form; current Orchestrators use `authentication\.idps` on each app \(or policy\), naming the connector$/ }] },
     { name: 'orchestratorGroups', code: 'version: 1\norchestratorGroups: []\n', errors: [{ line: 2, column: 1, message: /use `clusters`/ }] },
     { name: 'listenAddress', code: 'version: 1\nlistenAddress: ":443"\n', errors: [{ line: 2, column: 1, message: /use `http\.address`/ }] },
     { name: 'legacy session keys, at the key', code: 'version: 1\nsession:\n  cookieDomain: example.com\n  maxLifetimeSeconds: 3600\n  idleTimeoutSeconds: 600\n', errors: [

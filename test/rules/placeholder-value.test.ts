@@ -9,6 +9,8 @@ testRule('placeholder-value', {
     { name: 'an empty flow mapping is not a placeholder', code: 'version: 1\nhealth: {}\n' },
     { name: 'a quoted brace value is text', code: 'version: 1\nconnectors:\n  - {name: c, description: "{ not a placeholder }"}\n' },
     { name: 'an env template is not a placeholder', code: 'version: 1\nconnectors:\n  - {name: c, url: "{{ env.URL }}"}\n' },
+    { name: 'upper-case names where no URL or path belongs are ordinary values', code: 'version: 1\ntls:\n  t: {caFile: /ca.pem, clientAuth: REQUIRE_AND_VERIFY, enabledCiphers: [TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256]}\nconnectors:\n  - {name: c, tls: t, scopes: OPENID_PROFILE}\napps:\n  - {name: a, headers: [{name: X-USER-ID, value: USER_ID}]}\n' },
+    { name: 'real URLs and paths, and a one-word upper-case value, are not placeholders', code: 'version: 1\nconnectors:\n  - {name: c, samlMetadataURL: "https://login.example.com/metadata", samlSPCertPath: /etc/maverics/SP_CERT.pem, oidcWellKnownURL: METADATA}\n' },
   ],
   invalid: [
     { name: 'a cert file', code: 'version: 1\ntls:\n  maverics:\n    certFile: { ABSOLUTE PATH TO CERT FILE }\n    keyFile: /k.pem\nhttp: {tls: maverics}\n', errors: [{ line: 4, column: 15, endLine: 4, endColumn: 45, severity: 'error', message: /^`tls\.maverics\.certFile` is an unfilled placeholder `\{ ABSOLUTE PATH TO CERT FILE \}` \(YAML reads it as a mapping\); replace it with the real value$/ }] },
@@ -18,6 +20,16 @@ testRule('placeholder-value', {
     { name: 'inside a list', code: 'version: 1\ncaches:\n  - name: c\n    type: redis\n    redis:\n      addresses:\n        - { REDIS HOST }\n    encryption: {disabled: true}\n', errors: [{ line: 7, column: 11, message: /`caches\[0\]\.redis\.addresses\[0\]`/ }] },
     { name: 'a cache\'s encryption key', code: 'version: 1\ncaches:\n  - name: c\n    type: redis\n    redis: {addresses: ["localhost:6379"]}\n    encryption: {keys: {current: { ENCRYPTION KEY }}}\n', errors: [{ line: 6, column: 34 }] },
     { name: 'a mode\'s cache', code: 'version: 1\noidcProvider:\n  cache: { CACHE NAME }\n', errors: [{ line: 3, column: 10 }] },
+    {
+      name: 'an upper-case name where a URL belongs (Microsoft\'s Azure AD B2C tutorial)',
+      code: 'version: 1\nconnectors:\n  - name: azureADB2C\n    type: azure\n    samlMetadataURL: METADATA_URL\n',
+      errors: [{ line: 5, column: 22, endColumn: 34, severity: 'error', message: /^`connectors\[0\]\.samlMetadataURL` is `METADATA_URL`, an unfilled placeholder where a URL belongs; replace it with the real URL$/ }],
+    },
+    {
+      name: 'paths, URL lists, hyphenated names, endpoints and the named URL keys',
+      code: 'version: 1\ntls:\n  t: {certFile: CERT_FILE_PATH, keyFile: /k.pem}\nconnectors:\n  - {name: c, oauthLoginRedirect: {urls: [REDIRECT-URL]}}\napps:\n  - {name: a, upstream: UPSTREAM_URL}\noidcProvider:\n  discovery: {endpoints: {jwks: JWKS_URL}}\n',
+      errors: [{ line: 3, column: 17, message: /where a path belongs/ }, { line: 5, column: 43, message: /`REDIRECT-URL`, an unfilled placeholder where a URL belongs/ }, { line: 7, column: 25 }, { line: 9, column: 33 }],
+    },
   ],
 });
 

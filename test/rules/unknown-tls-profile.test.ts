@@ -30,6 +30,7 @@ connectors:
     { name: 'http.tls', code: `version: 1\nhttp: {tls: srv}\ntls:\n  srv: ${server}\n` },
     { name: 'a reference to a secret or env name cannot be judged', code: 'version: 1\nconnectors:\n  - {name: c, tls: <vault.profile>}\n  - {name: d, tls: "{{ env.TLS_PROFILE }}"}\n' },
     { name: 'a placeholder is placeholder-value only', code: 'version: 1\nhttp:\n  tls: { TLS PROFILE NAME }\n' },
+    { name: 'an MCP Proxy app\'s streaming upstream', code: 'version: 1\napps:\n  - {name: m, type: mcpProxy, upstream: {transport: stream, stream: {url: "https://mcp.example.com", tls: mcp}}}\ntls:\n  mcp: {caFile: /ca.pem}\n' },
     { name: 'legacy appgateways naming a profile that exists', code: `version: 1\nappgateways:\n  - {name: g, tls: up}\ntls:\n  up: {caFile: /ca}\n` },
   ],
   invalid: [
@@ -56,5 +57,6 @@ connectors:
 `, errors: [{ line: 5, column: 22, message: /did you mean `edge`/ }, { line: 9, column: 20 }] },
     { name: 'names are case-sensitive', code: `version: 1\nhttp:\n  tls: Maverics\ntls:\n  maverics: ${server}\n`, errors: [{ line: 3, column: 8, message: /did you mean `maverics`/ }] },
     { name: 'legacy appgateways', code: 'version: 1\nappgateways:\n  - {name: g, tls: nope}\n', errors: [{ line: 3, column: 20 }] },
+    { name: 'an MCP Proxy app\'s upstream naming no profile', code: 'version: 1\napps:\n  - name: m\n    type: mcpProxy\n    upstream:\n      stream:\n        tls: mpc\ntls:\n  mcp: {caFile: /ca.pem}\n', errors: [{ line: 7, column: 14, message: /did you mean `mcp`\?/ }] },
   ],
 });
