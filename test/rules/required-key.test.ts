@@ -18,7 +18,7 @@ caches:
 ${tls}` },
     { name: 'encryption disabled needs no keys', code: 'version: 1\ncaches:\n  - {name: c, type: redis, redis: {addresses: ["localhost:6379"]}, encryption: {disabled: true}}\n' },
     { name: 'hashing keys are optional', code: 'version: 1\ncaches:\n  - {name: c, type: redis, redis: {addresses: ["localhost:6379"]}, encryption: {keys: {current: <k>}}, hashing: {keys: {disabled: false}}}\n' },
-    { name: 'a cluster cache needs no redis', code: 'version: 1\nfeatures: {experimental.clusters: "true"}\nclusters: [{name: k}]\ncaches:\n  - {name: c, type: cluster, cluster: {name: k}}\n' },
+    { name: 'a cluster cache needs no redis', code: 'version: 1\nfeatures: {experimental.clusters: "true"}\nclusters: [{name: k, encryption: {psk: <vault.psk>}}]\ncaches:\n  - {name: c, type: cluster, cluster: {name: k}}\n' },
     { name: 'a value from a reference or template counts as present', code: 'version: 1\ncaches:\n  - {name: "{{ env.CACHE }}", type: redis, redis: {addresses: <vault.addrs>}, encryption: {keys: {current: "{{ env.KEY }}"}}}\n' },
     { name: 'an encryption key left as a { PLACEHOLDER } is present (placeholder-value reports it)', code: 'version: 1\ncaches:\n  - {name: c, type: redis, redis: {addresses: ["localhost:6379"]}, encryption: {keys: {current: { KEY }}}}\n' },
     { name: 'disabled from an env template may turn encryption off: keys not required', code: 'version: 1\ncaches:\n  - name: c\n    type: redis\n    redis: {addresses: ["localhost:6379"]}\n    encryption:\n      disabled: "{{ env.REDIS_ENCRYPTION_OFF }}"\n' },
