@@ -37,9 +37,17 @@ test('there are valid files to check, env templates included', () => {
   assert.ok(valid.some((f) => f.endsWith('env-templates.yaml')));
 });
 
+/**
+ * An upper-case bare word where a URL belongs (`samlMetadataURL: METADATA_URL` in a tutorial) is an
+ * unfilled template: the editor rightly flags it; lint says placeholder-value there.
+ */
+const PLACEHOLDER_VALUE = /:\s*[A-Z][A-Z0-9_]*\s*$/;
+
 for (const file of valid) {
-  test(`no diagnostic on ${file.slice(root.length)}`, async () => {
-    assert.equal((await diagnose(file)).map(show), []);
+  test(`no diagnostic on ${file.slice(root.length)} (except on an unfilled placeholder)`, async () => {
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const found = (await diagnose(file)).filter((d) => !PLACEHOLDER_VALUE.test(lines[d.range.start.line] ?? ''));
+    assert.equal(found.map(show), []);
   });
 }
 

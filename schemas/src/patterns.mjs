@@ -12,8 +12,8 @@ export const DEFERRED = `^${REFERENCE}$|${ENV_TEMPLATE}`;
 export const GO_DURATION = '[-+]?(?:0|(?:(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:ns|us|µs|μs|ms|s|m|h))+)';
 export const DURATION = `^(?:${GO_DURATION}|${REFERENCE})$|${ENV_TEMPLATE}`;
 
-/** An absolute URL with a scheme (https://, ldaps://, file:///), or a path on the Orchestrator. */
-export const URL = `^(?:[A-Za-z][A-Za-z0-9+.\\-]*://\\S+|/\\S*|${REFERENCE})$|${ENV_TEMPLATE}`;
+/** An absolute URL with a scheme (https://, ldaps://, file:/// with Windows paths and spaces), or a path on the Orchestrator. */
+export const URL = `^(?:[A-Za-z][A-Za-z0-9+.\\-]*://.+|/\\S*|${REFERENCE})$|${ENV_TEMPLATE}`;
 
 /** 64 hex characters (32 bytes), or a value only known at start-up. */
 export const HEX_KEY = `^(?:[0-9a-fA-F]{64}|${REFERENCE})$|${ENV_TEMPLATE}`;
