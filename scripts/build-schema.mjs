@@ -11,7 +11,7 @@ export const schemaPath = join(root, 'schemas/maverics.schema.json');
 
 const DEFERRED_REF = '#/definitions/deferred';
 /** Kept on the slot itself so that hover and completion still see them. */
-const OUTER = new Set(['description', 'default', 'examples', '$comment']);
+const OUTER = new Set(['description', 'default', 'examples', '$comment', 'x-format']);
 
 /**
  * Every enum, boolean and number slot also takes a value known only at start-up: yaml-language-server

@@ -233,7 +233,7 @@ export const definitions = {
     minVersion: { description: 'The lowest TLS version accepted: 1.2 or 1.3 (below 1.2 stops start-up per the docs).', type: ['string', 'number'], default: '1.2', examples: ['1.2', '1.3'] },
     clientAuth: oneOfValues('Client certificate policy of a server profile (Go\'s tls.ClientAuthType names).', ['NoClientCert', 'RequestClientCert', 'RequireAnyClientCert', 'VerifyClientCertIfGiven', 'RequireAndVerifyClientCert'], 'NoClientCert'),
     clientCAFiles: strings('CA bundles (PEM) that client certificates are verified against.', 'A CA bundle file.'),
-    enabledCiphers: list('TLS 1.2 cipher suites, by their Go crypto/tls names (TLS 1.3 suites are not configurable).', oneOfValues('A Go cipher suite name.', GO_CIPHER_SUITES)),
+    enabledCiphers: list('TLS 1.2 cipher suites, by their Go crypto/tls names (TLS 1.3 suites are not configurable).', { ...oneOfValues('A Go cipher suite name, e.g. TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256.', GO_CIPHER_SUITES), 'x-format': 'cipher' }),
   }, { surface: 'partial', $comment: 'Revocation checking and Windows certificate-store keys were not visible.' }),
   cache: {
     ...obj('A named cache. Modes refer to it by name.', {

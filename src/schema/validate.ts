@@ -22,7 +22,7 @@ type SchemaNode = {
   description?: string;
   $ref?: string;
   'x-surface'?: 'complete' | 'partial';
-  'x-format'?: 'duration' | 'url';
+  'x-format'?: 'duration' | 'url' | 'cipher';
   'x-discriminator'?: { property: string; prefix: string };
 };
 
@@ -146,6 +146,10 @@ function toIssue(error: SchemaError, path: JsonPath, root: unknown, typeErrorAt:
       if (typeErrorAt.has(error.instancePath) || isDeferredValue(data)) return undefined;
       const allowed = (error.params.allowedValues as unknown[]).map(String);
       const suggestion = typeof data === 'string' ? didYouMean(data, allowed) : undefined;
+      if (schemaForInstance(path, root)?.['x-format'] === 'cipher') {
+        // Twenty-five names would bury the point: Go's names, not OpenSSL's.
+        return { kind: 'invalid-value', path, target: 'value', message: `${where} is \`${String(data)}\`, not a Go crypto/tls cipher suite name; write Go's name${suggestion ? ` (did you mean \`${suggestion}\`?)` : ', such as `TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256` or `TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384` (OpenSSL\'s ECDHE-RSA-AES256-GCM-SHA384)'}` };
+      }
       const hint = ENUM_HINTS[`${path.filter((s) => typeof s === 'string').slice(-2).join('.')}=${String(data)}`];
       return {
         kind: 'invalid-value',

@@ -29,6 +29,11 @@ ${tls}` },
     { name: 'addresses merged in with a YAML merge key (Go\'s decoder honours <<)', code: 'version: 1\ncaches:\n  - name: base\n    type: redis\n    redis: &redis\n      addresses: ["localhost:6379"]\n    encryption: &enc {keys: {current: <vault.k>}}\n  - name: copy\n    type: redis\n    redis:\n      <<: *redis\n      username: other\n    encryption: *enc\n' },
   ],
   invalid: [
+    { name: 'a cluster needs encryption.psk', code: 'version: 1\nfeatures: {experimental.clusters: "true"}\nclusters:\n  - name: a\n  - name: b\n    encryption: {nodeKey: {file: /node.key}}\n', errors: [
+      { line: 4, column: 5, message: /^`clusters\[0\]` is missing the required key `encryption`$/ },
+      { line: 6, column: 5, message: /^`clusters\[1\]\.encryption` is missing the required key `psk`$/ },
+    ] },
+    { name: 'the keys a connector type requires, named once for the connector', code: 'version: 1\nconnectors:\n  - name: idp\n    type: oidc\n', errors: [{ line: 3, column: 5, message: /^`connectors\[0\]` \(type oidc\) is missing the required keys `oidcWellKnownURL`, `oauthClientID`, `oauthClientSecret`$/ }] },
     { name: 'no version is a warning (the vendor\'s own examples omit it)', code: 'logger: {level: info}\n', errors: [{ line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'warning', message: /no `version`/ }] },
     { name: 'an empty file is a warning', code: '\n', errors: [{ line: 1, column: 1, severity: 'warning', message: /holds no configuration/ }] },
     { name: 'a cache without a name, at the parent', code: 'version: 1\ncaches:\n  - type: redis\n    redis: {addresses: ["localhost:6379"]}\n    encryption: {disabled: true}\n', errors: [{ line: 3, column: 5, severity: 'error', message: /`caches\[0\]` is missing `name`/ }] },
