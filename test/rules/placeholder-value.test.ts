@@ -49,6 +49,9 @@ caches:
         current: { HASHING KEY }
 connectors:
   - name: { IDP NAME }
+    type: oidc
+    oidcWellKnownURL: { WELL KNOWN URL }
+    oauthClientID: { CLIENT ID }
     oauthClientSecret: { SECRET }
 apps:
   - name: a
