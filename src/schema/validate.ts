@@ -92,7 +92,8 @@ function mergeMissingKeys(issues: SchemaIssue[], errors: readonly SchemaError[],
       out.push(issue);
     } else if (!seen.has(pointer)) {
       seen.add(pointer);
-      const parent = `\`${formatPath(issue.path)}\`${variantName(issue.path, root) ? ` (${variantName(issue.path, root)})` : ''}`;
+      const variant = variantName(issue.path, root);
+      const parent = `\`${formatPath(issue.path)}\`${variant ? ` (${variant})` : ''}`;
       out.push({ ...issue, message: `${parent} is missing the required keys ${missing.map((k) => `\`${k}\``).join(', ')}` });
     }
   }
