@@ -194,7 +194,14 @@ export const definitions = {
   },
   tlsReference: { description: 'The name of a profile under the top-level tls map.', type: 'string' },
   cacheReference: { description: 'The name of a cache declared under caches, or local_default (the built-in in-memory cache).', type: 'string', default: 'local_default' },
-  duration: { description: 'A Go duration such as 24h, 15m, 30s or 300ms.', type: 'string', pattern: DURATION, 'x-format': 'duration', patternErrorMessage: 'A Go duration: a number with a unit (300ms, 30s, 15m, 24h), or a secret reference / {{ env.NAME }}.', errorMessage: 'A Go duration is written with a unit (30s, 15m, 1h): Go reads a bare number as nanoseconds.' },
+  duration: {
+    description: 'A Go duration such as 24h, 15m, 30s or 300ms (a bare 0 is zero in any unit).',
+    type: ['string', 'integer'],
+    // Go reads any other bare number as nanoseconds: 3600 is 3.6 µs, not an hour.
+    if: { type: 'integer' },
+    then: { const: 0, errorMessage: 'A Go duration is written with a unit (30s, 15m, 1h): Go reads a bare number as nanoseconds.' },
+    pattern: DURATION, 'x-format': 'duration', patternErrorMessage: 'A Go duration: a number with a unit (300ms, 30s, 15m, 24h), or a secret reference / {{ env.NAME }}.', errorMessage: 'A Go duration is written with a unit (30s, 15m, 1h): Go reads a bare number as nanoseconds.',
+  },
   url: { description: 'A URL with a scheme (https://…), or a path on the Orchestrator.', type: 'string', pattern: URL, 'x-format': 'url', patternErrorMessage: 'A URL with a scheme (https://host/path), a path starting with /, or a secret reference / {{ env.NAME }}.' },
   serviceExtension: obj('A Go service extension: funcName and its code (file, or inline code).', {
     funcName: str('The function to call.'),

@@ -124,9 +124,7 @@ function toIssue(error: SchemaError, path: JsonPath, root: unknown, typeErrorAt:
     case 'type': {
       if (isDeferredValue(data)) return undefined;
       const expected = String(error.params.type);
-      if (schemaForInstance(path, root)?.['x-format'] === 'duration' && typeof data === 'number') {
-        return { kind: 'wrong-type', path, target: 'value', message: `${where} is the bare number ${data}: Go reads a number as nanoseconds, so this is ${nanoseconds(data)}; write a duration with a unit such as ${durationSuggestion(data)}` };
-      }
+      if (schemaForInstance(path, root)?.['x-format'] === 'duration' && typeof data === 'number') return bareNumberDuration(path, data);
       return { kind: 'wrong-type', path, target: 'value', message: `${where} must be ${typeWords(expected)}, got ${kindOf(data)}${typeHint(expected, data)}` };
     }
     case 'pattern': {
@@ -164,8 +162,11 @@ function toIssue(error: SchemaError, path: JsonPath, root: unknown, typeErrorAt:
     case 'minimum':
       if (typeErrorAt.has(error.instancePath) || isDeferredValue(data)) return undefined;
       return { kind: 'invalid-value', path, target: 'value', message: `${where} is ${String(data)}; it must be at least ${String(error.params.limit)}` };
-    case 'if':
     case 'const':
+      // A bare number other than 0 at a duration; elsewhere, bookkeeping of conditional schemas.
+      if (typeof data === 'number' && schemaForInstance(path, root)?.['x-format'] === 'duration') return bareNumberDuration(path, data);
+      return undefined;
+    case 'if':
       // Bookkeeping of conditional schemas: the error that matters is reported by the branch.
       return undefined;
     default:
@@ -277,6 +278,10 @@ function variantName(path: JsonPath, root: unknown): string | undefined {
   return typeof tag === 'string' && discriminator && schemaAt(`#/definitions/${discriminator.prefix}.${tag}/x`) ? `type ${tag}` : undefined;
 }
 
+function bareNumberDuration(path: JsonPath, n: number): SchemaIssue {
+  return { kind: 'wrong-type', path, target: 'value', message: `${describe(path)} is the bare number ${n}: Go reads a number as nanoseconds, so this is ${nanoseconds(n)}; write a duration with a unit such as ${durationSuggestion(n)}` };
+}
+
 /** How Go reads a bare number given to a time.Duration. */
 function nanoseconds(n: number): string {
   if (Math.abs(n) >= 1e6) return `${n / 1e6} ms`;
@@ -286,7 +291,6 @@ function nanoseconds(n: number): string {
 
 /** The duration the author most likely meant, reading the number as seconds. */
 function durationSuggestion(n: number): string {
-  if (n === 0) return '0s';
   if (n % 3600 === 0) return `${n / 3600}h`;
   if (n % 60 === 0) return `${n / 60}m`;
   return `${n}s`;

@@ -2,6 +2,7 @@ import { testRule } from '../support/rule-tester.js';
 
 testRule('wrong-type', {
   valid: [
+    { name: 'a bare 0 at a duration is zero in any unit (Console: an idle timeout of 0 turns it off)', code: 'version: 1\nsession:\n  lifetime: {maxTimeout: 24h, idleTimeout: 0}\n' },
     { name: 'legacy authProvider naming a connector (Microsoft\'s B2C tutorial)', code: 'version: 0.4.2\nauthProvider: azureADB2C\nconnectors:\n  - {name: azureADB2C, type: azure, authType: saml, samlMetadataURL: "https://b2c/metadata.xml", samlConsumerServiceURL: "https://sso/acs"}\n' },
     { name: 'version may be a number or free text', code: 'version: 0.0.1\n' },
     { name: 'version as text', code: 'version: ldap-tls\n' },
