@@ -26,6 +26,85 @@ declare const validate: Validate;
 export default validate;
 `;
 
+const ANNOTATIONS = ['x-surface', 'x-discriminator', 'x-format', 'x-rule', 'patternErrorMessage', 'errorMessage'];
+/** What editors show and validation never reads: left out so the generated code stays small. */
+const FOR_EDITORS = new Set(['description', '$comment', 'examples', 'default', 'title', 'patternErrorMessage', 'errorMessage', 'x-surface', 'x-discriminator', 'x-format']);
+
+/**
+ * The schema lint compiles: without what only editors read, and without the checks marked `x-rule`: the editor shows them, but in lint a rule (reserved-cache-name,
+ * encryption-key-format, hashing-key-format) already reports them with more to say, so the
+ * validator leaves them out rather than report each problem twice.
+ */
+export function forLint(node) {
+  if (Array.isArray(node)) return node.map(forLint);
+  if (typeof node !== 'object' || node === null) return node;
+  const out = {};
+  for (const [key, value] of Object.entries(acceptsDeferred(node) ? { ...node.anyOf[0] } : node)) {
+    if (FOR_EDITORS.has(key) && typeof value !== 'object') continue;
+    if (key === 'x-discriminator') continue;
+    if (key === 'allOf' && Array.isArray(value)) {
+      const kept = value.filter((s) => !(typeof s === 'object' && s !== null && 'x-rule' in s));
+      if (kept.length) out.allOf = kept.map(forLint);
+    } else {
+      out[key] = forLint(value);
+    }
+  }
+  return out;
+}
+
+/**
+ * A slot the editor schema widened to `anyOf: [slot, deferred]`. Lint validates the slot alone and
+ * lets a deferred value through in src/schema/validate.ts: one branch means one error per problem,
+ * and the generated code stays a fraction of the size.
+ */
+function acceptsDeferred(node) {
+  return Array.isArray(node.anyOf) && node.anyOf.length === 2 && node.anyOf[1]?.$ref === '#/definitions/deferred';
+}
+
+/** Keys whose value is a schema, and keys whose value is a list or a map of schemas. */
+const SCHEMA_KEYS = ['items', 'additionalProperties', 'if', 'then', 'else', 'not'];
+const SCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf'];
+const SCHEMA_MAPS = ['properties', 'definitions'];
+/** Below this a function call costs more code than the schema it replaces. */
+const SHARE_ABOVE = 80;
+
+/**
+ * Every connector type repeats the OIDC or SAML family's keys, and Ajv writes code for each copy:
+ * a subschema that occurs more than once becomes one definition, compiled once (inlineRefs is off),
+ * which keeps the generated validator, and so the CLI's start-up, a fraction of the size.
+ */
+export function withSharedDefinitions(schema) {
+  const counts = new Map();
+  const visit = (node, count) => {
+    if (typeof node !== 'object' || node === null || Array.isArray(node)) return node;
+    const out = { ...node };
+    for (const key of SCHEMA_KEYS) if (key in out) out[key] = count(out[key]);
+    for (const key of SCHEMA_LISTS) if (Array.isArray(out[key])) out[key] = out[key].map(count);
+    for (const key of SCHEMA_MAPS) if (out[key] && typeof out[key] === 'object') out[key] = Object.fromEntries(Object.entries(out[key]).map(([k, v]) => [k, count(v)]));
+    return out;
+  };
+  const tally = (node) => {
+    const text = JSON.stringify(node);
+    if (typeof node === 'object' && node !== null && text.length > SHARE_ABOVE) counts.set(text, (counts.get(text) ?? 0) + 1);
+    return visit(node, tally);
+  };
+  tally(schema);
+  const shared = new Map();
+  const definitions = {};
+  const replace = (node) => {
+    const text = JSON.stringify(node);
+    if ((counts.get(text) ?? 0) < 2) return visit(node, replace);
+    if (!shared.has(text)) {
+      const name = `shared${shared.size}`;
+      shared.set(text, name);
+      definitions[name] = visit(node, replace);
+    }
+    return { $ref: `#/definitions/${shared.get(text)}` };
+  };
+  const top = visit(schema, replace);
+  return { ...top, definitions: { ...top.definitions, ...definitions } };
+}
+
 export async function generateValidator({ force = false } = {}) {
   try {
     if (!force && statSync(outFile).mtimeMs >= statSync(schemaPath).mtimeMs && statSync(outFile).mtimeMs >= statSync(new URL(import.meta.url)).mtimeMs) {
@@ -34,10 +113,12 @@ export async function generateValidator({ force = false } = {}) {
   } catch {
     // Not generated yet.
   }
-  const schema = JSON.parse(readFileSync(schemaPath, 'utf8'));
+  const schema = withSharedDefinitions(forLint(JSON.parse(readFileSync(schemaPath, 'utf8'))));
   // allErrors: one run reports every problem in the file, not just the first. strictRequired is off
   // because it flags `required` inside if/then branches, whose properties live in the parent schema.
-  const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, strictRequired: false, code: { source: true, esm: true, optimize: 1 } });
+  const ajv = new Ajv({ allErrors: true, inlineRefs: false, strict: true, strictTypes: false, strictRequired: false, code: { source: true, esm: true, optimize: 1 } });
+  // Annotations read by src/schema/validate.ts and by editors, not by validation.
+  ajv.addVocabulary(ANNOTATIONS);
   const validate = ajv.compile(schema);
   const code = `// Generated by scripts/generate-validator.mjs from schemas/maverics.schema.json; do not edit.\n${standaloneCode(ajv, validate)}`;
   mkdirSync(dirname(outFile), { recursive: true });

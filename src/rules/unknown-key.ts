@@ -2,12 +2,14 @@ import type { Rule } from './rule.js';
 
 const rule: Rule = {
   id: 'unknown-key',
-  severity: 'warning',
-  description: 'A key this surface does not know, with a did-you-mean when a known key is close.',
+  // An error where the documented key set is complete, a warning where it is partial: the policy is
+  // `unknownKeySeverity` in src/schema/validate.ts, carried on each issue.
+  severity: 'error',
+  description: 'A key this surface does not know, with a did-you-mean when a known key is close: an error where the documented key set is complete, a warning where it is only partly documented.',
   messages: { unknown: '{message}' },
   check({ schemaIssues, report }) {
     for (const issue of schemaIssues) {
-      if (issue.kind === 'unknown-key') report({ path: issue.path, target: 'key', messageId: 'unknown', data: { message: issue.message } });
+      if (issue.kind === 'unknown-key') report({ path: issue.path, target: 'key', messageId: 'unknown', data: { message: issue.message }, severity: issue.severity });
     }
   },
 };

@@ -47,9 +47,10 @@ caches:
         current: <aws.maverics:short_key>
 connectors:
   - name: idp
-    type: oidc
+    type: okta
     oauthClientSecret: <client_secret>
     apiToken: "{{ env.API_TOKEN }}"
+    domain: https://example.okta.com
 `;
 
 test.before(async () => {

@@ -82,7 +82,7 @@ test('no provider configured: secret-provider-error per reference, exit 1 (not 2
 });
 
 test('MAVERICS_SECRET_PROVIDER is the default; named providers route <name.key>', async () => {
-  const file = write('named.yaml', `version: 1\nconnectors:\n  - name: idp\n    type: oidc\n    oauthClientSecret: <vault.client_secret>\napps:\n  - name: a\n    type: oidc\n    credentials:\n      secrets: [<client_secret>]\n`);
+  const file = write('named.yaml', `version: 1\nconnectors:\n  - name: idp\n    type: oidc\n    oidcWellKnownURL: https://idp.example.com/.well-known/openid-configuration\n    oauthClientID: orchestrator\n    oauthClientSecret: <vault.client_secret>\napps:\n  - name: a\n    type: oidc\n    clientID: a\n    credentials:\n      secrets: [<client_secret>]\n`);
   const r = await runCliAsync(['check', '--secret-provider', `vault=hashivault+http://${vault.url}/secret/data/maverics?token=root-token`, file], {
     env: { MAVERICS_SECRET_PROVIDER: fileProvider },
   });
@@ -91,7 +91,7 @@ test('MAVERICS_SECRET_PROVIDER is the default; named providers route <name.key>'
 });
 
 test('the provider down: a clear secret-provider-error in bounded time, exit 1', async () => {
-  const file = write('down.yaml', `version: 1\nconnectors:\n  - name: idp\n    type: oidc\n    oauthClientSecret: <client_secret>\n`);
+  const file = write('down.yaml', `version: 1\nconnectors:\n  - name: idp\n    type: oidc\n    oidcWellKnownURL: https://idp.example.com/.well-known/openid-configuration\n    oauthClientID: orchestrator\n    oauthClientSecret: <client_secret>\n`);
   const started = Date.now();
   const r = await runCliAsync(['check', '--secret-provider', 'hashivault+http://127.0.0.1:1/secret/data/maverics?token=root-token', file]);
   assert.is(r.code, 1, r.stderr);
@@ -139,11 +139,12 @@ test('suppressions apply to check findings; an unused check-rule directive is re
   const file = write('suppress.yaml', `version: 1
 connectors:
   - name: idp
-    type: oidc
+    type: okta
     # maverics-config-disable-next-line unresolved-secret -- rotated next week
     oauthClientSecret: <missing_one>
     # maverics-config-disable-next-line unresolved-secret -- stale
     apiToken: <client_secret>
+    domain: https://example.okta.com
 `);
   const r = await runCliAsync(['check', '--format', 'json', '--secret-provider', fileProvider, file]);
   assert.is(r.code, 0, r.stdout + r.stderr);
@@ -153,7 +154,7 @@ connectors:
 });
 
 test('canary: no format of check prints a resolved value', async () => {
-  const file = write('canary.yaml', `${cacheConfig(plain.address, '<redis_password>', '<bad_key>')}connectors:\n  - name: idp\n    type: oidc\n    oauthClientSecret: <client_secret>\n    apiToken: literal-${CANARY}\n`);
+  const file = write('canary.yaml', `${cacheConfig(plain.address, '<redis_password>', '<bad_key>')}connectors:\n  - name: idp\n    type: okta\n    oauthClientSecret: <client_secret>\n    apiToken: literal-${CANARY}\n    domain: https://example.okta.com\n`);
   for (const format of ['stylish', 'json', 'sarif', 'github', 'junit', 'gitlab']) {
     const r = await runCliAsync(['check', '--connect', '--format', format, '--secret-provider', fileProvider, file]);
     assert.is(r.code, 1, `${format}: ${r.stderr}`);

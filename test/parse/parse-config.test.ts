@@ -24,9 +24,9 @@ test('duplicate keys in flow mappings too', () => {
 });
 
 test('anchors and aliases work and are validated through', () => {
-  const text = 'version: 1\ntls:\n  a: &profile\n    caFile: /ca.pem\n  b: *profile\nconnectors:\n  - name: x\n    tls: a\n  - name: y\n    tls: b\n';
+  const text = 'version: 1\ntls:\n  a: &profile\n    caFile: /ca.pem\n  b: *profile\nconnectors:\n  - {name: x, type: windowsclientauthenticator, tls: a}\n  - {name: y, type: windowsclientauthenticator, tls: b}\n';
   assert.equal(ids(text), []);
-  assert.equal(parseConfig(text).value, { version: 1, tls: { a: { caFile: '/ca.pem' }, b: { caFile: '/ca.pem' } }, connectors: [{ name: 'x', tls: 'a' }, { name: 'y', tls: 'b' }] });
+  assert.equal(parseConfig(text).value, { version: 1, tls: { a: { caFile: '/ca.pem' }, b: { caFile: '/ca.pem' } }, connectors: [{ name: 'x', type: 'windowsclientauthenticator', tls: 'a' }, { name: 'y', type: 'windowsclientauthenticator', tls: 'b' }] });
 });
 
 test('a billion-laughs file gets a diagnostic quickly, not an out-of-memory crash', () => {

@@ -16,6 +16,8 @@ const config = (file: string) => `version: 1
 apps:
   - name: portal
     type: proxy
+    routePatterns: [portal.example.com]
+    upstream: https://portal.internal
     policies:
       - location: /
         authentication:
@@ -38,7 +40,7 @@ test('a relative file that does not exist is a warning at the file value', () =>
   assert.equal(rest, []);
   assert.ok(d);
   assert.is(d.severity, 'warning');
-  assert.equal([d.line, d.column, d.endColumn], [10, 19, 37]);
+  assert.equal([d.line, d.column, d.endColumn], [12, 19, 37]);
   assert.match(d.message, /^the service extension file `extensions\/atuh\.go` does not exist \(looked for `.*extensions\/atuh\.go`, relative to the config file's directory\)/);
 });
 

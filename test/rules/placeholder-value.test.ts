@@ -61,6 +61,9 @@ caches:
         current: { HASHING KEY }
 connectors:
   - name: { IDP NAME }
+    type: oidc
+    oidcWellKnownURL: { WELL KNOWN URL }
+    oauthClientID: { CLIENT ID }
     oauthClientSecret: { SECRET }
 apps:
   - name: a

@@ -25,9 +25,20 @@ session: {cookieDomain: example.com, maxLifetimeSeconds: 3600, idleTimeoutSecond
 ` },
     { name: 'connectors and apps keep type-specific keys', code: `version: 1
 connectors:
-  - {name: okta, type: okta, oauthClientID: x, oauthClientSecret: <okta.secret>, scopes: openid}
+  - {name: okta, type: okta, oauthClientID: x, oauthClientSecret: <okta.secret>, scopes: openid, apiToken: <okta.token>}
+  - {name: dir, type: ldap, url: "ldaps://dir:636", baseDN: "dc=x", attributeDelimiter: ";"}
 apps:
-  - {name: a, type: proxy, upstream: "https://app", routePatterns: [/]}
+  - {name: a, type: proxy, upstream: "https://app", routePatterns: [/], preserveHost: true}
+  - {name: b, type: mcpBridge, mode: openapi, openapi: {spec: {uri: "file:///spec.json"}}}
+` },
+    { name: 'documented sections the old schema did not know', code: `version: 1
+telemetry: {metrics: {readers: [{periodic: {interval: 5000, exporter: {otlp: {protocol: http/protobuf, endpoint: "https://otel:4318"}}}}]}}
+singleLogout: {logoutURL: /logout, postLogout: {redirectURL: "https://example.com/bye"}}
+serviceExtensions: [{name: auth, file: /etc/maverics/se/auth.go}]
+tls:
+  t: {caFile: /ca.pem, enabledCiphers: [TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256]}
+caches:
+  - {name: c, type: redis, redis: {addresses: ["r:6379"], tls: t}, encryption: {disabled: true}, hashing: {keys: {disabled: true}}, keys: {disablePrefix: true}}
 ` },
     { name: 'any feature flag name, dotted or nested', code: `version: 1
 features:
@@ -46,7 +57,7 @@ caches:
     redis:
       adresses: ["redis.example.com:6379"]
     encryption: {disabled: true}
-`, errors: [{ line: 6, column: 7, endLine: 6, endColumn: 15, severity: 'warning', message: /unknown key `adresses` in `caches\[0\]\.redis`; did you mean `addresses`\?/ }] },
+`, errors: [{ line: 6, column: 7, endLine: 6, endColumn: 15, severity: 'error', message: /unknown key `adresses` in `caches\[0\]\.redis`; did you mean `addresses`\?/ }] },
     { name: 'sessions → session at the top level', code: `version: 1
 sessions:
   store: {type: local}
@@ -61,9 +72,9 @@ session:
   store: {typ: local}
 `, errors: [
       { line: 3, column: 3, message: /in `http`; did you mean `address`\?/ },
-      { line: 5, column: 7, message: /in `tls\.t`; did you mean `minVersion`\?/ },
-      { line: 7, column: 3, message: /in `session`; did you mean `lifetime`\?/ },
-      { line: 8, column: 11, message: /in `session\.store`; did you mean `type`\?/ },
+      { line: 5, column: 7, severity: 'warning', message: /in `tls\.t`: it is not in the documented surface; did you mean `minVersion`\?/ },
+      { line: 7, column: 3, severity: 'warning', message: /in `session`: it is not in the documented surface; did you mean `lifetime`\?/ },
+      { line: 8, column: 11, severity: 'warning', message: /in `session\.store`: it is not in the documented surface; did you mean `type`\?/ },
     ] },
     { name: 'known keys listed are those of the parent, not of the top level', code: `version: 1
 caches:
@@ -90,6 +101,26 @@ tls:
 connectors:
   - {name: c, tls: t}
 `, errors: [{ line: 3, column: 24, severity: 'warning' }, { line: 3, column: 50, severity: 'warning' }] },
+    { name: 'each connector type has its own key set: a misspelt okta key is an error with that type\'s suggestion', code: `version: 1
+connectors:
+  - name: okta
+    type: okta
+    oidcWellKnownURL: https://example.okta.com/.well-known/openid-configuration
+    oauthClientID: 0oa1
+    oauthClientSecert: <okta.secret>
+`, errors: [{ line: 7, column: 5, endColumn: 22, severity: 'error', message: /^unknown key `oauthClientSecert` in `connectors\[0\]` \(type okta\); did you mean `oauthClientSecret`\?$/ }] },
+    { name: 'a key of another type is unknown in this one', code: `version: 1
+connectors:
+  - {name: dir, type: ldap, url: "ldaps://dir:636", serviceAccountUsername: u, serviceAccountPassword: <p>, baseDN: "dc=x", oauthClientID: x}
+apps:
+  - {name: a, type: mcpBridge, openapi: {spec: {uri: "file:///s.json"}}, routePatterns: [/]}
+`, errors: [
+      { line: 3, column: 125, severity: 'warning', message: /in `connectors\[0\]` \(type ldap\): it is not in the documented surface/ },
+      { line: 5, column: 74, severity: 'error', message: /in `apps\[0\]` \(type mcpBridge\)/ },
+    ] },
+    { name: 'a partly documented object says the key is not in the documented surface', code: `version: 1
+logger: {level: info, filters: [x]}
+`, errors: [{ line: 2, column: 23, severity: 'warning', message: /^unknown key `filters` in `logger`: it is not in the documented surface \(the docs describe features here whose key names were not visible, so it may be real\)$/ }] },
     { name: 'a legacy key is never suggested', code: `version: 1
 listenAdress: ":443"
 `, errors: [{ line: 2, column: 1, message: /^(?!.*listenAddress)/ }] },

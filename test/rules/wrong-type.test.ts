@@ -2,6 +2,8 @@ import { testRule } from '../support/rule-tester.js';
 
 testRule('wrong-type', {
   valid: [
+    { name: 'a bare 0 at a duration is zero in any unit (Console: an idle timeout of 0 turns it off)', code: 'version: 1\nsession:\n  lifetime: {maxTimeout: 24h, idleTimeout: 0}\n' },
+    { name: 'legacy authProvider naming a connector (Microsoft\'s B2C tutorial)', code: 'version: 0.4.2\nauthProvider: azureADB2C\nconnectors:\n  - {name: azureADB2C, type: azure, authType: saml, samlMetadataURL: "https://b2c/metadata.xml", samlConsumerServiceURL: "https://sso/acs"}\n' },
     { name: 'version may be a number or free text', code: 'version: 0.0.1\n' },
     { name: 'version as text', code: 'version: ldap-tls\n' },
     { name: 'feature flags: strings and booleans, dotted', code: `version: 1
@@ -50,6 +52,10 @@ caches:
     { name: 'empty text', code: '' },
   ],
   invalid: [
+    { name: 'a bare number where a Go duration belongs: Go reads nanoseconds', code: 'version: 1\nsession:\n  lifetime:\n    maxTimeout: 3600\n    idleTimeout: 900\n', errors: [
+      { line: 4, column: 17, message: /^`session\.lifetime\.maxTimeout` is the bare number 3600: Go reads a number as nanoseconds, so this is 3\.6 µs; write a duration with a unit such as 1h$/ },
+      { line: 5, column: 18, message: /so this is 900 ns; write a duration with a unit such as 15m$/ },
+    ] },
     { name: 'a string where a list belongs', code: `version: 1
 caches:
   - name: c
