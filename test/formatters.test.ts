@@ -160,7 +160,7 @@ test('json-with-metadata: ESLint’s shape, rulesMeta for every rule that report
     assert.type(meta.messages, 'object');
   }
   assert.is(out.metadata.rulesMeta['reserved-cache-name']?.type, 'problem');
-  assert.is(out.metadata.rulesMeta['unknown-key']?.type, 'suggestion');
+  assert.is(out.metadata.rulesMeta['unused-disable']?.type, 'suggestion');
 });
 
 test('sarif: a real lintText run (errors, warnings, a suppression) validates', () => {

@@ -35,8 +35,8 @@ test.after(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-const BAD = 'version: 1\ncaches:\n  - name: sessions\n    type: redis\n    redis:\n      addresses: ["redis://redis.example.com:6379"]\n    encryption:\n      disabled: true\n    hashing:\n      disabled: true\n';
-const GOOD = 'version: 1\ncaches:\n  - name: sessions\n    type: redis\n    redis:\n      addresses: ["127.0.0.1:6379"]\n    encryption:\n      disabled: true\n    hashing:\n      disabled: true\n';
+const BAD = 'version: 1\ncaches:\n  - name: sessions\n    type: redis\n    redis:\n      addresses: ["redis://redis.example.com:6379"]\n    encryption:\n      disabled: true\n    hashing:\n      keys:\n        disabled: true\n';
+const GOOD = 'version: 1\ncaches:\n  - name: sessions\n    type: redis\n    redis:\n      addresses: ["127.0.0.1:6379"]\n    encryption:\n      disabled: true\n    hashing:\n      keys:\n        disabled: true\n';
 
 function git(args: string[], cwd: string) {
   return run('git', args, cwd, env);

@@ -16,7 +16,7 @@ import { VaultTestServer } from '../support/vault-server.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'maverics-secrets-e2e-'));
 const CLIENT_SECRET = 'documented-client-SeCrEt';
-const config = 'version: 1\nconnectors:\n  - name: idp\n    type: oidc\n    oauthClientSecret: <maverics.client_secret>\n';
+const config = 'version: 1\nconnectors:\n  - name: idp\n    type: oidc\n    oidcWellKnownURL: https://idp.example.com/.well-known/openid-configuration\n    oauthClientID: orchestrator\n    oauthClientSecret: <maverics.client_secret>\n';
 const configFile = join(dir, 'maverics.yaml');
 writeFileSync(configFile, config);
 let vault: VaultTestServer;
