@@ -47,9 +47,9 @@ export function parseConfig(input: string): ParsedConfig {
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, keepSourceTokens: false, merge: true });
   const sourceMap = new SourceMap(doc, new LineIndex(text), text);
   const problems: ParseProblem[] = [];
-  problems.push(...syntaxProblems(doc.errors, sourceMap, text));
-  for (const warning of doc.warnings) problems.push(toProblem(warning, 'warning', sourceMap, text));
-  for (const offset of duplicateKeyOffsets(doc)) problems.push(duplicateKeyProblem(sourceMap, text, offset, offset));
+  problems.push(...syntaxProblems(doc.errors, sourceMap));
+  for (const warning of doc.warnings) problems.push(toProblem(warning, 'warning', sourceMap));
+  for (const offset of duplicateKeyOffsets(doc)) problems.push(duplicateKeyProblem(sourceMap, text, offset));
   // yaml reports its own stack overflow once per nesting level it unwinds; one is enough.
   const overflow = problems.findIndex((p) => p.message === TOO_DEEP);
   if (overflow !== -1) problems.splice(0, problems.length, ...problems.filter((p, i) => p.message !== TOO_DEEP || i === overflow));
@@ -100,10 +100,10 @@ export function parseConfig(input: string): ParsedConfig {
  * `version: 0.3` is both BLOCK_AS_IMPLICIT_KEY and MULTILINE_IMPLICIT_KEY), which our wording maps
  * to one message: one problem per offset and message, covering the wider of the ranges.
  */
-function syntaxProblems(errors: readonly YAMLError[], sourceMap: SourceMap, text: string): ParseProblem[] {
+function syntaxProblems(errors: readonly YAMLError[], sourceMap: SourceMap): ParseProblem[] {
   const byStart = new Map<string, ParseProblem>();
   for (const error of errors) {
-    const problem = toProblem(error, 'error', sourceMap, text);
+    const problem = toProblem(error, 'error', sourceMap);
     const key = `${error.pos[0]}\0${problem.message}`;
     const same = byStart.get(key);
     if (same === undefined) byStart.set(key, problem);
@@ -112,19 +112,19 @@ function syntaxProblems(errors: readonly YAMLError[], sourceMap: SourceMap, text
   return [...byStart.values()];
 }
 
-function duplicateKeyProblem(sourceMap: SourceMap, text: string, start: number, end: number): ParseProblem {
-  return { kind: 'duplicate-key', severity: 'error', message: 'duplicate key: this mapping already has this key above; remove one of them', range: keyRange(sourceMap, text, start, end) };
+function duplicateKeyProblem(sourceMap: SourceMap, text: string, start: number): ParseProblem {
+  return { kind: 'duplicate-key', severity: 'error', message: 'duplicate key: this mapping already has this key above; remove one of them', range: keyRange(sourceMap, text, start) };
 }
 
-function toProblem(error: YAMLError, severity: 'error' | 'warning', sourceMap: SourceMap, text: string): ParseProblem {
+function toProblem(error: YAMLError, severity: 'error' | 'warning', sourceMap: SourceMap): ParseProblem {
   const [start, end] = error.pos;
   return { kind: 'yaml-syntax', severity, message: syntaxMessage(error), range: sourceMap.offsetRange(start, Math.max(end, start + 1)) };
 }
 
 /** yaml reports a duplicate at the key's first character; cover the key itself (quoted or plain, up to its `:`). */
-function keyRange(sourceMap: SourceMap, text: string, start: number, end: number): Range {
+function keyRange(sourceMap: SourceMap, text: string, start: number): Range {
   const key = /^(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^\n]*?(?=\s*:(?:\s|$)))/.exec(text.slice(start, start + 1100))?.[0] ?? '';
-  return sourceMap.offsetRange(start, Math.max(end, start + key.length, start + 1));
+  return sourceMap.offsetRange(start, Math.max(start + key.length, start + 1));
 }
 
 /**
