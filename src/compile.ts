@@ -12,8 +12,10 @@ export type Env = Readonly<Record<string, string | undefined>>;
  * `minVersion: 1.0`) as written. Env templates at secret-bearing keys are left as templates: the
  * variable may hold a password, and compiled output must never carry one.
  */
-export function compileConfig(parsed: ParsedConfig, env: Env): { config: Record<string, unknown>; diagnostics: Diagnostic[] } {
+export function compileConfig(parsed: ParsedConfig, given: Env): { config: Record<string, unknown>; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
+  // Own variables only: `{{ env.toString }}` must be an unset name, not Object.prototype's method.
+  const env: Env = Object.assign(Object.create(null) as Record<string, string | undefined>, given);
   const reportUnset = (path: JsonPath, name: string): void => {
     const message = `{{ env.${name} }} names an unset environment variable; it would become an empty string. Set ${name}, or give it in --env-file`;
     diagnostics.push(diagnosticAt(parsed, path, 'unset-env-var', 'warning', message));
@@ -44,7 +46,11 @@ function transform(value: unknown, path: JsonPath, onString: (value: string, pat
   if (Array.isArray(value)) return value.map((v, i) => transform(v, [...path, i], onString));
   if (typeof value === 'object' && value !== null) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = transform(v, [...path, k], onString);
+    // defineProperty, not assignment: `out['__proto__'] = …` would make a key of the file the
+    // object's prototype (and its keys inherited settings of every consumer). yaml's toJS does the same.
+    for (const [k, v] of Object.entries(value)) {
+      Object.defineProperty(out, k, { value: transform(v, [...path, k], onString), enumerable: true, writable: true, configurable: true });
+    }
     return out;
   }
   return value;

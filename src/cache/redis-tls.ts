@@ -34,7 +34,9 @@ const VERSIONS: Record<string, SecureVersion> = {
  * by `forHost` because SNI and hostname verification need the name the operator wrote.
  */
 export async function loadTlsOptions(cache: string, spec: TlsSpec): Promise<ConnectionOptions> {
-  const minVersion = VERSIONS[spec.minVersion ?? '1.2'];
+  const wanted = spec.minVersion ?? '1.2';
+  // Own keys only: a minVersion of `toString` must not find Object.prototype's method.
+  const minVersion = Object.hasOwn(VERSIONS, wanted) ? VERSIONS[wanted] : undefined;
   if (minVersion === undefined) {
     throw new CacheError('ECACHE_CONFIG', cache, `cache "${cache}": TLS minVersion must be one of 1.0, 1.1, 1.2, 1.3`);
   }

@@ -51,14 +51,15 @@ Exit codes: 0 no errors, 1 errors (or too many warnings), 2 the tool could not d
 
 type Command = (args: string[]) => Promise<number>;
 
-const commands: Record<string, () => Promise<Command>> = {
+// A Map: a plain object would answer `maverics-config toString` with Object.prototype's method.
+const commands = new Map<string, () => Promise<Command>>(Object.entries({
   lint: async () => (await import('./lint-command.js')).lintCommand,
   check: async () => (await import('./check-command.js')).checkCommand,
   keygen: async () => (await import('./keygen-command.js')).keygenCommand,
   'rotate-key': async () => (await import('./rotate-key-command.js')).rotateKeyCommand,
   rules: async () => (await import('./rules-command.js')).rulesCommand,
   compile: async () => (await import('./compile-command.js')).compileCommand,
-};
+}));
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -70,7 +71,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${readPackageVersion()}\n`);
     return 0;
   }
-  const load = commands[name];
+  const load = commands.get(name);
   if (!load) throw new UsageError(`unknown command "${name}"; run maverics-config --help for the list`);
   if (rest.includes('-h') || rest.includes('--help')) {
     process.stdout.write(HELP);
@@ -91,10 +92,13 @@ function failure(error: unknown): number {
   return 2;
 }
 
-// `maverics-config rules | head` closes the pipe early: that is not a failure.
+// `maverics-config rules | head` closes the pipe early: that is not a failure. Any other failed
+// write (`> /dev/full`: ENOSPC) means the report was lost: the tool could not do its job (exit 2),
+// said in one line rather than with a stack trace and the exit code of a finding.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
+  process.stderr.write(`maverics-config: cannot write to standard output: ${error.code ?? error.message}\n`);
+  process.exit(2);
 });
 
 main(process.argv.slice(2)).then(

@@ -41,6 +41,7 @@ export interface ParsedConfig {
 export function parseConfig(input: string): ParsedConfig {
   // Editors do not count a byte-order mark as a column; neither do we.
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  if (looksUtf16(text)) return utf16Config(text);
   // prettyErrors is off: its messages quote the offending source line, which may hold a secret.
   // merge: Go's yaml decoder (the Orchestrator's) honours `<<: *anchor` merge keys, so they are read here too.
   // uniqueKeys is off: yaml's check is quadratic in a mapping's size; duplicateKeyOffsets does it in one pass.
@@ -114,6 +115,25 @@ function syntaxProblems(errors: readonly YAMLError[], sourceMap: SourceMap): Par
 
 function duplicateKeyProblem(sourceMap: SourceMap, text: string, start: number): ParseProblem {
   return { kind: 'duplicate-key', severity: 'error', message: 'duplicate key: this mapping already has this key above; remove one of them', range: keyRange(sourceMap, text, start) };
+}
+
+/**
+ * UTF-16 bytes read as UTF-8: its byte-order mark becomes two U+FFFD, and every ASCII character
+ * comes with a NUL. yaml would call that "not a single value"; the fix is the encoding.
+ */
+function looksUtf16(text: string): boolean {
+  return text.startsWith('\uFFFD\uFFFD') || /^[^\n]?\u0000/.test(text);
+}
+
+function utf16Config(text: string): ParsedConfig {
+  const sourceMap = new SourceMap(parseDocument(''), new LineIndex(text), text);
+  const problem: ParseProblem = {
+    kind: 'yaml-syntax',
+    severity: 'error',
+    message: 'the file is UTF-16 encoded; save it as UTF-8 (without a byte-order mark), the encoding the Orchestrator reads',
+    range: sourceMap.offsetRange(0, 1),
+  };
+  return { text, value: null, sourceMap, problems: [problem], fatal: true, strings: [], placeholders: [] };
 }
 
 function toProblem(error: YAMLError, severity: 'error' | 'warning', sourceMap: SourceMap): ParseProblem {
