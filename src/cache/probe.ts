@@ -149,6 +149,13 @@ function problemFor(spec: RedisCacheSpec, address: RedisAddress, index: number, 
           'and that this port speaks TLS at all (a plaintext server cannot complete a handshake).',
       };
     default: {
+      if ((err as { code?: unknown } | null)?.code === 'ENOTREDIS') {
+        return {
+          ruleId: 'redis-unreachable',
+          addressIndex: index,
+          message: `${where} answered, but not as a Redis server does (${reason}). Check that the address and port are Redis's, not another service's.`,
+        };
+      }
       const dns = /ENOTFOUND|EAI_AGAIN/.test(reason) ? ` The host name "${address.host}" does not resolve.` : '';
       return {
         ruleId: 'redis-unreachable',

@@ -181,10 +181,15 @@ export class RedisCache extends CacheEvents implements ClosableCache {
   }
 
   /** Turns what Redis returned into the caller's value, a miss, or an integrity failure. */
-  #opened(key: string, raw: Buffer | null): Buffer | undefined {
+  #opened(key: string, raw: unknown): Buffer | undefined {
     if (raw === null) {
       this.#stats.misses++;
       return undefined;
+    }
+    // GET answers a bulk string or nil; anything else (an array from a server that only looks like
+    // Redis) is a fault, never a value handed to the caller.
+    if (!Buffer.isBuffer(raw)) {
+      return this.#onGetError(new CacheError('ECACHE_COMMAND', this.name, `cache "${this.name}": get failed: the reply is not a Redis string (is the server Redis?)`));
     }
     if (this.#envelope === undefined) {
       this.#stats.hits++;
@@ -328,6 +333,9 @@ export async function openRedisCache(
   if (typeof spec.name !== 'string' || spec.name === '' || spec.name === LOCAL_CACHE_NAME) {
     throw new CacheError('ECACHE_CONFIG', String(spec.name), `a Redis cache needs a name other than "" and "${LOCAL_CACHE_NAME}"`);
   }
+  // One budget for the whole open (TLS files, detection, connecting, PING), not one per address.
+  const connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+  const deadline = Date.now() + connectTimeoutMs;
   const addresses = parseAddresses(spec);
   const envelope = envelopeOf(spec);
   const hasher = new KeyHasher(spec.name, spec.hashing);
@@ -338,14 +346,15 @@ export async function openRedisCache(
     username: spec.username,
     password: spec.password?.reveal(),
     tls: spec.tls ? await loadTlsOptions(spec.name, spec.tls) : undefined,
-    connectTimeoutMs: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+    connectTimeoutMs,
     commandTimeoutMs,
   };
+  const remaining = (): number => Math.max(1, deadline - Date.now());
   const topology = options.topology ?? 'auto';
   let detected: Detected;
   if (topology === 'auto' || topology === 'sentinel') {
     // Sentinel is detected too: the sentinels' own credentials (often none) are found by asking.
-    detected = await detectTopology(params, options);
+    detected = await detectTopology({ ...params, connectTimeoutMs: remaining() }, options);
     if (topology === 'sentinel' && detected.topology !== 'sentinel') {
       throw new CacheError('ECACHE_CONFIG', spec.name, `cache "${spec.name}": topology is sentinel but ${detected.address.text} is a ${detected.topology} server`);
     }
@@ -364,7 +373,7 @@ export async function openRedisCache(
     topology: detected.topology,
   });
   try {
-    await connectClient(client, params);
+    await connectClient(client, params, remaining());
   } catch (err) {
     client.disconnect();
     throw err instanceof CacheError
