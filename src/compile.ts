@@ -1,7 +1,7 @@
 import type { Diagnostic, JsonPath } from './diagnostics.js';
 import { diagnosticAt } from './lint.js';
 import type { ParsedConfig } from './parse/parse-config.js';
-import { secretKeyName } from './rules/secret-keys.js';
+import { secretContentKeyName, secretKeyName } from './rules/secret-keys.js';
 import { envTemplates, substituteEnv } from './secrets/references.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -9,24 +9,26 @@ export type Env = Readonly<Record<string, string | undefined>>;
 /**
  * The normalised config, as a bundle would carry it: `{{ env.NAME }}` substituted, secret
  * references kept as `<name>`, and the scalars that YAML misreads (`version: 0.3`,
- * `minVersion: 1.0`) as written. Env templates at secret-bearing keys are left as templates: the
- * variable may hold a password, and compiled output must never carry one.
+ * `minVersion: 1.0`) as written. Env templates at secret-bearing keys (and at keyFile/certFile,
+ * which may hold PEM text) are left as templates, as is any substitution that looks like a secret
+ * (PEM, a URL with credentials, a password in a query string): compiled output must never carry one.
  */
 export function compileConfig(parsed: ParsedConfig, given: Env): { config: Record<string, unknown>; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  // Own variables only: `{{ env.toString }}` must be an unset name, not Object.prototype's method.
-  const env: Env = Object.assign(Object.create(null) as Record<string, string | undefined>, given);
+  const env = ownVariables(given);
   const reportUnset = (path: JsonPath, name: string): void => {
     const message = `{{ env.${name} }} names an unset environment variable; it would become an empty string. Set ${name}, or give it in --env-file`;
     diagnostics.push(diagnosticAt(parsed, path, 'unset-env-var', 'warning', message));
   };
   const config = transform(parsed.value, [], (value, path) => {
     if (!value.includes('{{') || !envTemplates(value).length) return value;
-    if (secretKeyName(path)) {
+    if (secretKeyName(path) || secretContentKeyName(path)) {
       for (const t of envTemplates(value)) if (env[t.name] === undefined) reportUnset(path, t.name);
       return value;
     }
-    return substituteEnv(value, env, (name) => reportUnset(path, name));
+    const substituted = substituteEnv(value, env, (name) => reportUnset(path, name));
+    // Wherever it is, a value that looks like a secret stays a template: compiled output is logged.
+    return looksSecret(substituted) ? value : substituted;
   });
   const out = (typeof config === 'object' && config !== null && !Array.isArray(config) ? config : {}) as Record<string, unknown>;
   const asWritten = (path: JsonPath): string | undefined => parsed.sourceMap.scalarSource(path)?.trim();
@@ -39,6 +41,17 @@ export function compileConfig(parsed: ParsedConfig, given: Env): { config: Recor
     }
   }
   return { config: out, diagnostics };
+}
+
+const SECRET_LOOKING = [/-----BEGIN [A-Z0-9 ]*(PRIVATE KEY|CERTIFICATE)-----/, /\/\/[^/@\s]*:[^/@\s]*@/, /[?&;](password|passwd|pass|pwd|secret|token|auth|key)=/i];
+
+function looksSecret(value: string): boolean {
+  return SECRET_LOOKING.some((pattern) => pattern.test(value));
+}
+
+/** Own variables only: `{{ env.toString }}` is an unset name, not Object.prototype's method. */
+export function ownVariables(env: Env): Env {
+  return Object.assign(Object.create(null) as Record<string, string | undefined>, env);
 }
 
 function transform(value: unknown, path: JsonPath, onString: (value: string, path: JsonPath) => string): unknown {

@@ -55,7 +55,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   if (errors.length || !checked.config) throw new ConfigError(filePath, errors);
 
   const [{ createCacheRegistry }, { redisCacheSpecs }] = await Promise.all([import('./cache/index.js'), import('./cache-specs.js')]);
-  const located = redisCacheSpecs(checked.config, checked.secrets);
+  const located = redisCacheSpecs(checked.config, checked.secrets, checked.env);
   const { registry, warnings } = await createCacheRegistry(
     located.map((l) => l.spec),
     { redis: options.redis, local: options.local },

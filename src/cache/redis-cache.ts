@@ -3,7 +3,7 @@ import type { SecretValue } from '../secrets/secret-value.js';
 import { CacheError, CacheEvents, checkKey, checkValue, ttlOf, type Cache, type CacheSetOptions, type CacheStats } from './cache.js';
 import { Envelope } from './envelope.js';
 import { KeyHasher } from './key-hashing.js';
-import { parseRedisAddress, type RedisAddress } from './redis-address.js';
+import { specAddresses, unparsableAddress, type RedisAddress } from './redis-address.js';
 import {
   connectClient,
   createClient,
@@ -26,7 +26,11 @@ export type { TlsSpec } from './redis-tls.js';
 export interface RedisCacheSpec {
   name: string;
   addresses: string[];
+  /** How to name each address in messages when it came from a secret: its `<reference>`, never its value. */
+  addressLabels?: Array<string | undefined>;
   username?: string;
+  /** The `<reference>` the username came from: messages name it instead of the user. */
+  usernameReference?: string;
   password?: SecretValue;
   tls?: TlsSpec;
   encryption: { disabled: boolean; current?: SecretValue; old: SecretValue[] };
@@ -301,11 +305,9 @@ function parseAddresses(spec: RedisCacheSpec): RedisAddress[] {
   if (!Array.isArray(spec.addresses) || spec.addresses.length === 0) {
     throw new CacheError('ECACHE_CONFIG', spec.name, `cache "${spec.name}": at least one Redis address is required`);
   }
-  return spec.addresses.map((text, i) => {
-    const address = parseRedisAddress(text);
-    if (!address) {
-      throw new CacheError('ECACHE_CONFIG', spec.name, `cache "${spec.name}": address #${i + 1} "${text}" is not host:port (or [IPv6]:port)`);
-    }
+  const parsed = specAddresses(spec.addresses, spec.addressLabels);
+  return parsed.map((address, i) => {
+    if (!address) throw new CacheError('ECACHE_CONFIG', spec.name, `cache "${spec.name}": ${unparsableAddress(spec.addresses[i] as string, i, spec.addressLabels?.[i])}`);
     return address;
   });
 }

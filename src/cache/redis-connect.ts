@@ -1,7 +1,7 @@
 import { Cluster, Redis, type ClusterOptions, type RedisOptions } from 'ioredis';
 import type { ConnectionOptions } from 'node:tls';
 import { CacheError } from './cache.js';
-import { formatHostPort, type RedisAddress } from './redis-address.js';
+import type { RedisAddress } from './redis-address.js';
 import { classifyRedisError, safeReason, sanitizedCause } from './redis-errors.js';
 import { forHost } from './redis-tls.js';
 
@@ -273,7 +273,7 @@ export function createClient(p: ConnectionParams, detected: Detected): RedisClie
 export function describe(detected: Detected): string {
   return detected.topology === 'sentinel'
     ? `sentinel master "${detected.masterName}" via ${detected.address.text}`
-    : `${detected.topology} at ${formatHostPort(detected.address.host, detected.address.port)}`;
+    : `${detected.topology} at ${detected.address.text}`;
 }
 
 /**

@@ -37,7 +37,7 @@ async function listen(onConnection: (socket: Socket) => void): Promise<{ server:
   return { server, address: `127.0.0.1:${(server.address() as { port: number }).port}` };
 }
 
-async function rejection(promise: Promise<unknown>, type: typeof MavericsConfigError = CacheError): Promise<CacheError> {
+async function rejection(promise: Promise<unknown>, type: abstract new (...args: never[]) => Error = CacheError): Promise<CacheError> {
   const error = await promise.then(
     () => undefined,
     (e: unknown) => e,
