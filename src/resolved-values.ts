@@ -11,7 +11,7 @@ import { diagnosticAt } from './lint.js';
 import type { ParsedConfig } from './parse/parse-config.js';
 import { encryptionKeySlots, hashingKeySlots, keyProblem } from './rules/key-format.js';
 import { checkAddress } from './rules/redis-address.js';
-import { isLiteralName, list, obj, redisCaches } from './rules/util.js';
+import { list, obj, redisCaches } from './rules/util.js';
 import { envTemplates, hasEnvTemplate, secretReferenceName, substituteEnv } from './secrets/references.js';
 import type { SecretValue } from './secrets/secret-value.js';
 
@@ -39,7 +39,7 @@ export function validateResolvedValues(parsed: ParsedConfig, config: Record<stri
     list(obj(cache.value.redis).addresses).forEach((address, i) => {
       const path = [...cache.path, 'redis', 'addresses', i];
       const written = parsed.sourceMap.scalarSource(path);
-      if (!isLiteralName(address) || written === undefined) return;
+      if (typeof address !== 'string' || written === undefined) return;
       const reference = secretReferenceName(written);
       const value = reference === undefined ? (hasEnvTemplate(written) ? substituteEnv(written, vars) : undefined) : secrets.get(reference)?.reveal();
       if (value === undefined || (!checkAddress(value.trim()) && value.trim() === value)) return;
