@@ -122,6 +122,7 @@ function duplicateKeyProblem(sourceMap: SourceMap, text: string, start: number):
  * comes with a NUL. yaml would call that "not a single value"; the fix is the encoding.
  */
 function looksUtf16(text: string): boolean {
+  // eslint-disable-next-line no-control-regex -- a NUL is what UTF-16 leaves in ASCII text
   return text.startsWith('\uFFFD\uFFFD') || /^[^\n]?\u0000/.test(text);
 }
 
