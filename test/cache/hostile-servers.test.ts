@@ -93,6 +93,54 @@ test('a TCP echo server is not Redis: open rejects, check --connect reports it',
   assert.match(problems[0]?.message ?? '', /answered, but not as a Redis server does/);
 });
 
+/**
+ * Speaks just enough RESP to pass as Redis (INFO with redis_version, PING, SET), then answers GET
+ * with an array: the reply shapes are Redis's own (https://redis.io/docs/latest/develop/reference/protocol-spec/).
+ */
+function almostRedis(socket: Socket): void {
+  let buffered = '';
+  socket.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString('latin1');
+    // Each command arrives as an array of bulk strings: *<n>\r\n then $<len>\r\n<arg>\r\n per argument.
+    for (;;) {
+      const m = /^\*(\d+)\r\n/.exec(buffered);
+      if (!m) return;
+      let at = m[0].length;
+      const args: string[] = [];
+      for (let i = 0; i < Number(m[1]); i++) {
+        const len = /^\$(\d+)\r\n/.exec(buffered.slice(at));
+        if (!len || buffered.length < at + len[0].length + Number(len[1]) + 2) return;
+        args.push(buffered.slice(at + len[0].length, at + len[0].length + Number(len[1])));
+        at += len[0].length + Number(len[1]) + 2;
+      }
+      buffered = buffered.slice(at);
+      const command = (args[0] ?? '').toUpperCase();
+      const info = 'redis_version:7.2.4\r\nredis_mode:standalone\r\n';
+      if (command === 'INFO') socket.write(`$${info.length}\r\n${info}\r\n`);
+      else if (command === 'PING') socket.write('+PONG\r\n');
+      else if (command === 'GET') socket.write('*2\r\n$3\r\nnot\r\n$5\r\nvalue\r\n');
+      // ioredis speaks RESP3: HELLO 3 is answered with a map, as Redis 6+ does.
+      else if (command === 'HELLO') socket.write('%2\r\n$6\r\nserver\r\n$5\r\nredis\r\n$5\r\nproto\r\n:3\r\n');
+      else socket.write('+OK\r\n');
+    }
+  });
+}
+
+test('a GET reply that is not a string is a fault, never a value handed to the caller', async () => {
+  const { address } = await listen(almostRedis);
+  const { cache } = await openRedisCache(redisSpec('almost', [address], undefined, { encryption: { disabled: true, old: [] } }), { connectTimeoutMs: 5000 });
+  const errors: CacheError[] = [];
+  cache.on('error', (e) => errors.push(e));
+  try {
+    assert.is(await cache.get('k'), undefined);
+    assert.equal(errors.map((e) => e.code), ['ECACHE_COMMAND']);
+    assert.match(errors[0]?.message ?? '', /not a Redis string/);
+    assert.is(cache.stats().errors, 1);
+  } finally {
+    await cache.close();
+  }
+});
+
 test('opening tries every address within one budget: all six silent servers are asked before the first gives up', async () => {
   let connected = 0;
   let connectedWhenFirstDropped: number | undefined;
