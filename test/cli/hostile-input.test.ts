@@ -136,6 +136,17 @@ test('compile --out into a missing folder is a usage error (exit 2), not an inte
   assertUsage(runCli(['compile', '--out', '/nonexistent/x.json', clean]), /cannot write --out \/nonexistent\/x\.json: no such folder/);
 });
 
+test('a password in an address query string is never quoted in a message, with or without a scheme', () => {
+  const path = file('query.yaml', 'version: 0.3\ncaches:\n  - name: q\n    type: redis\n    redis:\n      addresses: ["redis://h:6379?password=CANARYq1", "h:6379?password=CANARYq2"]\n    encryption: {disabled: true}\n');
+  const r = runCli(['lint', '--format', 'json', path]);
+  const [result] = JSON.parse(r.stdout) as { messages: { ruleId: string; message: string }[] }[];
+  const messages = result?.messages.filter((m) => m.ruleId === 'redis-address') ?? [];
+  assert.is(messages.length, 2);
+  for (const m of messages) assert.not.match(m.message, /CANARY/);
+  assert.match(messages[0]?.message ?? '', /write `h:6379`/);
+  assert.match(messages[1]?.message ?? '', /query string/);
+});
+
 test('a YAML syntax error is reported once through the CLI', () => {
   const r = runCli(['lint', '--format', 'json', file('syntax.yaml', 'version: 0.3\n  x: 1\ny: 2\n')]);
   const [result] = JSON.parse(r.stdout) as { messages: { ruleId: string }[] }[];
