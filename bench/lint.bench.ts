@@ -1,7 +1,8 @@
 /**
  * Lint speed: (a) the CLI on a typical 150-line config against bare Node start-up, (b) a ~20,000-line
  * config, whole lint against yaml's own parseDocument in the same process, (c) yamllint on both
- * when it is installed. Reproduce: npm run bench -- lint
+ * when it is installed, (d) lint over 5k–40k top-level keys, each an unknown-key finding: the time
+ * per key stays flat when lint is linear. Reproduce: npm run bench -- lint
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -80,7 +81,21 @@ if (yamllint.status === 0) {
   rows.push(['(c) yamllint', 'not installed', '', 'apt-get install yamllint']);
 }
 
+// (d) Linear in the number of keys: every key is unknown, so each costs a diagnostic and a source
+// lookup; yaml's own uniqueKeys check and a per-lookup scan of the mapping made this quadratic.
+const scaling: string[][] = [];
+for (const keys of [5_000, 10_000, 20_000, 40_000]) {
+  let text = 'version: 0.3\n';
+  for (let i = 0; i < keys; i++) text += `key${i}: value${i}\n`;
+  const ms = timeInProcess(() => lintText(text, { filePath: 'keys.yaml' }), 3);
+  scaling.push([String(keys), `${(text.length / 1024).toFixed(0)} KiB`, `${ms.toFixed(0)} ms`, `${((ms * 1000) / keys).toFixed(1)} µs`]);
+}
+
 console.log('| measurement | time | comparison | command |');
 console.log('|---|---|---|---|');
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+console.log('\n(d) lintText on n unknown top-level keys (in process, median of 3)\n');
+console.log('| keys | size | lint | per key |');
+console.log('|---|---|---|---|');
+for (const r of scaling) console.log(`| ${r.join(' | ')} |`);
 console.log(`\nnode ${process.version}, ${runs} runs for CLI timings (median). Files in ${dir}.`);

@@ -6,7 +6,8 @@
 import type { RedisCacheSpec, TlsSpec } from './cache/index.js';
 import type { JsonPath } from './diagnostics.js';
 import { isObj, list, obj, redisCaches, scalarText, str } from './rules/util.js';
-import { secretReferenceName } from './secrets/references.js';
+import { ownVariables, type Env } from './compile.js';
+import { hasEnvTemplate, secretReferenceName, substituteEnv } from './secrets/references.js';
 import { SecretValue } from './secrets/secret-value.js';
 
 export interface LocatedSpec {
@@ -14,18 +15,27 @@ export interface LocatedSpec {
   path: JsonPath;
 }
 
-export function redisCacheSpecs(config: Record<string, unknown>, secrets: ReadonlyMap<string, SecretValue>): LocatedSpec[] {
+/**
+ * `env` fills the `{{ env.X }}` templates compile left in place at secret-bearing keys (compiled
+ * output must not carry their values): here is where those values are used.
+ */
+export function redisCacheSpecs(config: Record<string, unknown>, secrets: ReadonlyMap<string, SecretValue>, env: Env = process.env): LocatedSpec[] {
+  const vars = ownVariables(env);
   const secret = (value: unknown, where: string): SecretValue | undefined => {
     if (typeof value !== 'string' || value === '') return undefined;
     const reference = secretReferenceName(value);
-    if (reference === undefined) return new SecretValue(value, `literal ${where}`);
-    return secrets.get(reference);
+    if (reference !== undefined) return secrets.get(reference);
+    if (hasEnvTemplate(value)) return new SecretValue(substituteEnv(value, vars), `env ${where}`);
+    return new SecretValue(value, `literal ${where}`);
   };
-  const plain = (value: unknown): string | undefined => {
+  /** A plain value, and the reference it came from (messages name that, never the value). */
+  const source = (value: unknown): { text: string; reference?: string } | undefined => {
     const text = scalarText(value);
     if (text === undefined) return undefined;
     const reference = secretReferenceName(text);
-    return reference === undefined ? text : secrets.get(reference)?.reveal();
+    if (reference === undefined) return { text: hasEnvTemplate(text) ? substituteEnv(text, vars) : text };
+    const resolved = secrets.get(reference)?.reveal();
+    return resolved === undefined ? undefined : { text: resolved, reference };
   };
   const keys = (node: unknown, where: string) => {
     const k = obj(node);
@@ -39,19 +49,22 @@ export function redisCacheSpecs(config: Record<string, unknown>, secrets: Readon
     const redis = obj(cache.redis);
     const encryption = obj(cache.encryption);
     const hashingKeys = obj(obj(cache.hashing).keys);
+    const addresses = list(redis.addresses).flatMap((a) => source(a) ?? []);
     const spec: RedisCacheSpec = {
       name,
-      addresses: list(redis.addresses).flatMap((a) => plain(a) ?? []),
+      addresses: addresses.map((a) => a.text),
+      addressLabels: addresses.map((a) => (a.reference === undefined ? undefined : `<${a.reference}>`)),
       encryption: { disabled: encryption.disabled === true, ...keys(encryption.keys, `${name}.encryption.keys`) },
       hashing: { disabled: hashingKeys.disabled === true, ...keys(hashingKeys, `${name}.hashing.keys`) },
     };
-    const username = plain(redis.username);
-    if (username !== undefined) spec.username = username;
+    const username = source(redis.username);
+    if (username !== undefined) spec.username = username.text;
+    if (username?.reference !== undefined) spec.usernameReference = username.reference;
     const password = secret(redis.password, `${name}.redis.password`);
     if (password !== undefined) spec.password = password;
     const profileName = str(redis.tls);
     const profile = profileName === undefined ? undefined : obj(config.tls)[profileName];
-    if (isObj(profile)) spec.tls = tlsSpec(profile, plain, secret);
+    if (isObj(profile)) spec.tls = tlsSpec(profile, source, secret);
     return { spec, path };
   });
 }
@@ -62,14 +75,19 @@ export function redisCacheSpecs(config: Record<string, unknown>, secrets: Readon
  */
 function tlsSpec(
   profile: Readonly<Record<string, unknown>>,
-  plain: (value: unknown) => string | undefined,
+  source: (value: unknown) => { text: string; reference?: string } | undefined,
   secret: (value: unknown, where: string) => SecretValue | undefined,
 ): TlsSpec {
   const spec: TlsSpec = {};
   const isPem = (text: string | undefined) => text !== undefined && text.trimStart().startsWith('-----BEGIN');
-  const caFile = plain(profile.caFile);
-  const certFile = plain(profile.certFile);
+  const ca = source(profile.caFile);
+  const certificate = source(profile.certFile);
+  const caFile = ca?.text;
+  const certFile = certificate?.text;
   const key = secret(profile.keyFile, 'tls keyFile');
+  const keyReference = typeof profile.keyFile === 'string' ? secretReferenceName(profile.keyFile) : undefined;
+  const references = { ca: ca?.reference, cert: certificate?.reference, key: keyReference };
+  if (references.ca !== undefined || references.cert !== undefined || references.key !== undefined) spec.references = references;
   if (isPem(caFile)) spec.ca = caFile;
   else if (caFile !== undefined) spec.caFile = caFile;
   if (isPem(certFile)) spec.cert = certFile;

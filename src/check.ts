@@ -35,12 +35,15 @@ export interface CheckedConfig {
   /** The compiled config (references kept); undefined when the file is not usable YAML. */
   config: Record<string, unknown> | undefined;
   secrets: Map<string, SecretValue>;
+  /** The variables `{{ env.X }}` read: what compile left as templates at secret keys is filled from here. */
+  env: Env;
 }
 
 export async function checkConfig(text: string, options: CheckOptions = {}): Promise<CheckedConfig> {
   const { parsed, diagnostics } = lintParsed(text, options.configDir);
-  if (parsed.fatal) return { parsed, diagnostics, config: undefined, secrets: new Map() };
-  const compiled = compileConfig(parsed, options.env ?? process.env);
+  const env = options.env ?? process.env;
+  if (parsed.fatal) return { parsed, diagnostics, config: undefined, secrets: new Map(), env };
+  const compiled = compileConfig(parsed, env);
   diagnostics.push(...compiled.diagnostics);
   let secrets = new Map<string, SecretValue>();
   const uses = secretUses(parsed.strings);
@@ -56,8 +59,8 @@ export async function checkConfig(text: string, options: CheckOptions = {}): Pro
     secrets = result.values;
     for (const problem of result.problems) diagnostics.push(diagnosticAt(parsed, problem.path, problem.ruleId, 'error', problem.message));
   }
-  diagnostics.push(...validateResolvedValues(parsed, compiled.config, secrets));
-  return { parsed, diagnostics, config: compiled.config, secrets };
+  diagnostics.push(...validateResolvedValues(parsed, compiled.config, secrets, env));
+  return { parsed, diagnostics, config: compiled.config, secrets, env };
 }
 
 /** `maverics-config check` as a library call: lint + resolution + resolved-value rules (+ connections). */

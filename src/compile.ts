@@ -1,7 +1,7 @@
 import type { Diagnostic, JsonPath } from './diagnostics.js';
 import { diagnosticAt } from './lint.js';
 import type { ParsedConfig } from './parse/parse-config.js';
-import { secretKeyName } from './rules/secret-keys.js';
+import { secretContentKeyName, secretKeyName } from './rules/secret-keys.js';
 import { envTemplates, substituteEnv } from './secrets/references.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -9,22 +9,26 @@ export type Env = Readonly<Record<string, string | undefined>>;
 /**
  * The normalised config, as a bundle would carry it: `{{ env.NAME }}` substituted, secret
  * references kept as `<name>`, and the scalars that YAML misreads (`version: 0.3`,
- * `minVersion: 1.0`) as written. Env templates at secret-bearing keys are left as templates: the
- * variable may hold a password, and compiled output must never carry one.
+ * `minVersion: 1.0`) as written. Env templates at secret-bearing keys (and at keyFile/certFile,
+ * which may hold PEM text) are left as templates, as is any substitution that looks like a secret
+ * (PEM, a URL with credentials, a password in a query string): compiled output must never carry one.
  */
-export function compileConfig(parsed: ParsedConfig, env: Env): { config: Record<string, unknown>; diagnostics: Diagnostic[] } {
+export function compileConfig(parsed: ParsedConfig, given: Env): { config: Record<string, unknown>; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
+  const env = ownVariables(given);
   const reportUnset = (path: JsonPath, name: string): void => {
     const message = `{{ env.${name} }} names an unset environment variable; it would become an empty string. Set ${name}, or give it in --env-file`;
     diagnostics.push(diagnosticAt(parsed, path, 'unset-env-var', 'warning', message));
   };
   const config = transform(parsed.value, [], (value, path) => {
     if (!value.includes('{{') || !envTemplates(value).length) return value;
-    if (secretKeyName(path)) {
+    if (secretKeyName(path) || secretContentKeyName(path)) {
       for (const t of envTemplates(value)) if (env[t.name] === undefined) reportUnset(path, t.name);
       return value;
     }
-    return substituteEnv(value, env, (name) => reportUnset(path, name));
+    const substituted = substituteEnv(value, env, (name) => reportUnset(path, name));
+    // Wherever it is, a value that looks like a secret stays a template: compiled output is logged.
+    return looksSecret(substituted) ? value : substituted;
   });
   const out = (typeof config === 'object' && config !== null && !Array.isArray(config) ? config : {}) as Record<string, unknown>;
   const asWritten = (path: JsonPath): string | undefined => parsed.sourceMap.scalarSource(path)?.trim();
@@ -39,12 +43,27 @@ export function compileConfig(parsed: ParsedConfig, env: Env): { config: Record<
   return { config: out, diagnostics };
 }
 
+const SECRET_LOOKING = [/-----BEGIN [A-Z0-9 ]*(PRIVATE KEY|CERTIFICATE)-----/, /\/\/[^/@\s]*:[^/@\s]*@/, /[?&;](password|passwd|pass|pwd|secret|token|auth|key)=/i];
+
+function looksSecret(value: string): boolean {
+  return SECRET_LOOKING.some((pattern) => pattern.test(value));
+}
+
+/** Own variables only: `{{ env.toString }}` is an unset name, not Object.prototype's method. */
+export function ownVariables(env: Env): Env {
+  return Object.assign(Object.create(null) as Record<string, string | undefined>, env);
+}
+
 function transform(value: unknown, path: JsonPath, onString: (value: string, path: JsonPath) => string): unknown {
   if (typeof value === 'string') return onString(value, path);
   if (Array.isArray(value)) return value.map((v, i) => transform(v, [...path, i], onString));
   if (typeof value === 'object' && value !== null) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = transform(v, [...path, k], onString);
+    // defineProperty, not assignment: `out['__proto__'] = …` would make a key of the file the
+    // object's prototype (and its keys inherited settings of every consumer). yaml's toJS does the same.
+    for (const [k, v] of Object.entries(value)) {
+      Object.defineProperty(out, k, { value: transform(v, [...path, k], onString), enumerable: true, writable: true, configurable: true });
+    }
     return out;
   }
   return value;

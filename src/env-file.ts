@@ -18,7 +18,8 @@ export function readEnvFile(path: string): Record<string, string> {
 }
 
 export function parseEnvFile(text: string, name = 'env file'): Record<string, string> {
-  const env: Record<string, string> = {};
+  // No prototype: `{{ env.toString }}` or a `__proto__=` line must stay an ordinary (unset or set) name.
+  const env = Object.create(null) as Record<string, string>;
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
     if (!line || line.startsWith('#')) return;

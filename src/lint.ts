@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { toFileResult, type Diagnostic, type FileResult, type JsonPath, type Severity } from './diagnostics.js';
 import { parseConfig, type ParsedConfig } from './parse/parse-config.js';
+import { readSourceFile } from './parse/read-source.js';
 import { rules } from './rules/index.js';
 import { formatMessage, type Rule, type RuleContext } from './rules/rule.js';
 import { isLiteralSecret, numericSecretPaths, secretKeyName } from './rules/secret-keys.js';
@@ -78,12 +78,12 @@ function runRule(rule: Rule, base: Omit<RuleContext, 'report'>, out: Diagnostic[
   rule.check(context);
 }
 
-/** Lints files from disk, in the order given. A file that cannot be read throws (exit 2). */
+/** Lints files from disk, in the order given. A file that cannot be read (or is not a regular file, or is over 16 MiB) throws. */
 export async function lintFiles(paths: readonly string[]): Promise<FileResult[]> {
   return Promise.all(
     paths.map(async (path) => {
       const absolute = resolve(path);
-      const text = await readFile(absolute, 'utf8');
+      const text = readSourceFile(absolute, path).toString('utf8');
       return lintText(text, { filePath: absolute, configDir: dirname(absolute) });
     }),
   );

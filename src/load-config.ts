@@ -1,16 +1,18 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CacheRegistry, CacheRegistryOptions } from './cache/index.js';
 import { checkConfig, ranRules, type CheckOptions } from './check.js';
 import type { Diagnostic } from './diagnostics.js';
 import { MavericsConfigError } from './errors.js';
 import { diagnosticAt, finishResult } from './lint.js';
+import { readSourceFile } from './parse/read-source.js';
 
 export interface LoadConfigOptions extends Omit<CheckOptions, 'connect' | 'filePath'> {
   /** The config file to read; or give `text` (and optionally `filePath` to name it). */
   file?: string;
   text?: string;
   filePath?: string;
+  /** The largest `file` read, in bytes (default 16 MiB); only a regular file is read, never a FIFO or device. */
+  maxFileBytes?: number;
   /** Topology, deadlines and queue bounds of the Redis clients; LRU bounds of `local_default`. */
   redis?: CacheRegistryOptions['redis'];
   local?: CacheRegistryOptions['local'];
@@ -53,7 +55,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   if (errors.length || !checked.config) throw new ConfigError(filePath, errors);
 
   const [{ createCacheRegistry }, { redisCacheSpecs }] = await Promise.all([import('./cache/index.js'), import('./cache-specs.js')]);
-  const located = redisCacheSpecs(checked.config, checked.secrets);
+  const located = redisCacheSpecs(checked.config, checked.secrets, checked.env);
   const { registry, warnings } = await createCacheRegistry(
     located.map((l) => l.spec),
     { redis: options.redis, local: options.local },
@@ -71,10 +73,9 @@ async function readSource(options: LoadConfigOptions): Promise<{ text: string; f
   if (options.file === undefined) throw new MavericsConfigError('EUSAGE', 'loadConfig needs `file` or `text`');
   const filePath = resolve(options.file);
   try {
-    return { text: await readFile(filePath, 'utf8'), filePath };
+    return { text: readSourceFile(filePath, filePath, options.maxFileBytes).toString('utf8'), filePath };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-    throw new MavericsConfigError('ECONFIG_READ', `cannot read ${filePath}: ${code === 'ENOENT' ? 'no such file' : code}`, { cause: error });
+    throw new MavericsConfigError('ECONFIG_READ', (error as Error).message, { cause: (error as Error).cause });
   }
 }
 

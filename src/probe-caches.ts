@@ -11,7 +11,7 @@ export async function probeCaches(checked: CheckedConfig, options: { timeoutMs?:
   // connect for that known reason: probe the others.
   const broken = (path: readonly (string | number)[]) =>
     checked.diagnostics.some((d) => d.severity === 'error' && path.every((seg, i) => d.path[i] === seg));
-  const specs = redisCacheSpecs(checked.config, checked.secrets).filter((s) => !broken(s.path));
+  const specs = redisCacheSpecs(checked.config, checked.secrets, checked.env).filter((s) => !broken(s.path));
   const results = await Promise.all(specs.map(async ({ spec, path }) => ({ path, problems: await probeRedis(spec, options) })));
   const out: Diagnostic[] = [];
   for (const { path, problems } of results) {

@@ -4,17 +4,19 @@
  * just as a literal would. Messages describe the value (its length, the kind of wrong character),
  * never show it.
  */
+import { addressShape } from './cache/redis-address.js';
+import { ownVariables, type Env } from './compile.js';
 import type { Diagnostic, JsonPath } from './diagnostics.js';
 import { diagnosticAt } from './lint.js';
 import type { ParsedConfig } from './parse/parse-config.js';
 import { encryptionKeySlots, hashingKeySlots, keyProblem } from './rules/key-format.js';
-import redisAddress, { checkAddress } from './rules/redis-address.js';
-import { formatMessage } from './rules/rule.js';
-import { isLiteralName, list, obj, redisCaches } from './rules/util.js';
-import { hasEnvTemplate, secretReferenceName } from './secrets/references.js';
+import { checkAddress } from './rules/redis-address.js';
+import { list, obj, redisCaches } from './rules/util.js';
+import { envTemplates, hasEnvTemplate, secretReferenceName, substituteEnv } from './secrets/references.js';
 import type { SecretValue } from './secrets/secret-value.js';
 
-export function validateResolvedValues(parsed: ParsedConfig, config: Record<string, unknown>, secrets: ReadonlyMap<string, SecretValue>): Diagnostic[] {
+export function validateResolvedValues(parsed: ParsedConfig, config: Record<string, unknown>, secrets: ReadonlyMap<string, SecretValue>, env: Env = process.env): Diagnostic[] {
+  const vars = ownVariables(env);
   const out: Diagnostic[] = [];
   const push = (path: JsonPath, ruleId: string, severity: Diagnostic['severity'], message: string): void => {
     out.push(diagnosticAt(parsed, path, ruleId, severity, message));
@@ -25,23 +27,39 @@ export function validateResolvedValues(parsed: ParsedConfig, config: Record<stri
   ];
   for (const { slots, ruleId, severity, what, need } of keyChecks) {
     for (const slot of slots) {
-      const reference = typeof slot.value === 'string' ? secretReferenceName(slot.value) : undefined;
-      const value = reference === undefined ? undefined : secrets.get(reference);
-      if (reference === undefined || value === undefined) continue;
-      const problem = keyProblem(value.reveal().trim());
-      if (problem) push(slot.path, ruleId, severity, `the secret <${reference}> resolves to ${what} that ${problem}; ${need}: generate one with \`openssl rand -hex 32\` and store it under that name`);
+      const resolved = typeof slot.value === 'string' ? resolve(slot.value) : undefined;
+      if (resolved === undefined) continue;
+      const problem = keyProblem(resolved.value.trim());
+      if (problem) push(slot.path, ruleId, severity, `${resolved.source} resolves to ${what} that ${problem}; ${need}: generate one with \`openssl rand -hex 32\` and store it ${resolved.store}`);
     }
   }
-  // Addresses that were env templates in the file are checked as they will be at start-up.
+  // Addresses that were env templates or references in the file are checked as they will be at
+  // start-up, and described by their shape: the value may carry a password (`redis://u:pw@h:1`).
   for (const cache of redisCaches(config)) {
     list(obj(cache.value.redis).addresses).forEach((address, i) => {
       const path = [...cache.path, 'redis', 'addresses', i];
       const written = parsed.sourceMap.scalarSource(path);
-      if (!isLiteralName(address) || written === undefined || !hasEnvTemplate(written)) return;
-      const problem = checkAddress(address.trim());
-      const template = redisAddress.messages[problem?.id ?? ''];
-      if (problem && template) push(path, 'redis-address', 'error', `after env substitution: ${formatMessage(template, problem.data)}`);
+      if (typeof address !== 'string' || written === undefined) return;
+      const reference = secretReferenceName(written);
+      const value = reference === undefined ? (hasEnvTemplate(written) ? substituteEnv(written, vars) : undefined) : secrets.get(reference)?.reveal();
+      if (value === undefined || (!checkAddress(value.trim()) && value.trim() === value)) return;
+      const from = reference === undefined ? 'after env substitution, the address' : `the secret <${reference}>`;
+      push(path, 'redis-address', 'error', `${from} is ${addressShape(value)}; expected host:port (or [IPv6]:port), with credentials in redis.username and redis.password`);
     });
   }
   return out;
+
+  /** A key slot's value as start-up will see it, where it came from, and where to fix it. */
+  function resolve(written: string): { value: string; source: string; store: string } | undefined {
+    const reference = secretReferenceName(written);
+    if (reference !== undefined) {
+      const value = secrets.get(reference);
+      return value === undefined ? undefined : { value: value.reveal(), source: `the secret <${reference}>`, store: 'under that name' };
+    }
+    const templates = envTemplates(written);
+    // An unset variable is reported by unset-env-var; an empty key would only repeat it.
+    if (!templates.length || templates.some((t) => vars[t.name] === undefined)) return undefined;
+    const names = templates.map((t) => `{{ env.${t.name} }}`).join(' ');
+    return { value: substituteEnv(written, vars), source: names, store: 'in that variable' };
+  }
 }

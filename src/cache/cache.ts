@@ -75,21 +75,37 @@ export abstract class CacheEvents extends EventEmitter {
   }
 }
 
+/**
+ * The longest TTL, 2^48 ms (about 8,900 years): now + TTL must stay an exact integer and fit the
+ * envelope's 64-bit expiry and Redis's PX; `ttlMs: 1e300` used to throw from deep in the encoder.
+ */
+export const MAX_TTL_MS = 2 ** 48;
+
 /** Validates a TTL once, the same way for every cache: integer milliseconds, 0 or absent = none. */
 export function ttlOf(cache: string, options: CacheSetOptions | undefined): number {
   const ttl = options?.ttlMs;
   if (ttl === undefined || ttl === 0) return 0;
-  if (typeof ttl !== 'number' || !Number.isFinite(ttl) || ttl < 0) {
-    throw new CacheError('ECACHE_USAGE', cache, `cache "${cache}": ttlMs must be a non-negative finite number of milliseconds`);
+  if (typeof ttl !== 'number' || !Number.isFinite(ttl) || ttl < 0 || ttl > MAX_TTL_MS) {
+    throw new CacheError('ECACHE_USAGE', cache, `cache "${cache}": ttlMs must be a number of milliseconds from 0 to ${MAX_TTL_MS} (about 8,900 years)`);
   }
   return Math.max(1, Math.ceil(ttl));
 }
 
+/**
+ * A key must be a non-empty, well-formed string. A lone surrogate has no UTF-8 form: encoding turns
+ * every one into U+FFFD, so `'\uD800'` and `'\uFFFD'` would hash to (and read) the same entry.
+ */
 export function checkKey(cache: string, key: unknown): asserts key is string {
   if (typeof key !== 'string' || key.length === 0) {
     throw new CacheError('ECACHE_USAGE', cache, `cache "${cache}": a cache key must be a non-empty string`);
   }
+  if (LONE_SURROGATE.test(key)) {
+    throw new CacheError('ECACHE_USAGE', cache, `cache "${cache}": a cache key must be well-formed Unicode; it has an unpaired surrogate (String.prototype.toWellFormed() would replace it)`);
+  }
 }
+
+// With the u flag, a surrogate pair is one astral code point; only an unpaired one is in Cs.
+const LONE_SURROGATE = /\p{Cs}/u;
 
 export function checkValue(cache: string, value: unknown): asserts value is Buffer {
   if (!Buffer.isBuffer(value)) {

@@ -1,7 +1,7 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import type { Redis } from 'ioredis';
-import { parseRedisAddress, type RedisAddress } from './redis-address.js';
+import { specAddresses, unparsableAddress, type RedisAddress } from './redis-address.js';
 import type { RedisCacheSpec } from './redis-cache.js';
 import { askOnce, redisModeOf, type ConnectionParams, type Topology } from './redis-connect.js';
 import { classifyRedisError, safeReason } from './redis-errors.js';
@@ -35,9 +35,9 @@ type NodeResult = { ok: true; mode: Topology; index: number } | { ok: false; ind
 export async function probeRedis(spec: RedisCacheSpec, options: ProbeOptions = {}): Promise<ProbeProblem[]> {
   const timeoutMs = options.timeoutMs ?? 3000;
   const problems: ProbeProblem[] = [];
-  const addresses: Array<RedisAddress | undefined> = spec.addresses.map((text) => parseRedisAddress(text));
+  const addresses = specAddresses(spec.addresses, spec.addressLabels);
   addresses.forEach((a, i) => {
-    if (!a) problems.push({ ruleId: 'redis-unreachable', addressIndex: i, message: `cache "${spec.name}": "${spec.addresses[i]}" is not host:port, so it cannot be connected to` });
+    if (!a) problems.push({ ruleId: 'redis-unreachable', addressIndex: i, message: `cache "${spec.name}": ${unparsableAddress(spec.addresses[i] as string, i, spec.addressLabels?.[i])}, so it cannot be connected to` });
   });
   let params: ConnectionParams;
   try {
@@ -124,7 +124,8 @@ function problemFor(spec: RedisCacheSpec, address: RedisAddress, index: number, 
   const reason = safeReason(err);
   switch (classifyRedisError(err)) {
     case 'auth': {
-      const user = spec.username ? `user "${spec.username}"` : 'the default user';
+      // A username from a secret is named by its reference: the value is as secret as the password.
+      const user = spec.usernameReference ? `the user from <${spec.usernameReference}>` : spec.username ? `user "${spec.username}"` : 'the default user';
       if (!spec.password && !spec.username) {
         return {
           ruleId: 'redis-auth-failed',
@@ -149,6 +150,13 @@ function problemFor(spec: RedisCacheSpec, address: RedisAddress, index: number, 
           'and that this port speaks TLS at all (a plaintext server cannot complete a handshake).',
       };
     default: {
+      if ((err as { code?: unknown } | null)?.code === 'ENOTREDIS') {
+        return {
+          ruleId: 'redis-unreachable',
+          addressIndex: index,
+          message: `${where} answered, but not as a Redis server does (${reason}). Check that the address and port are Redis's, not another service's.`,
+        };
+      }
       const dns = /ENOTFOUND|EAI_AGAIN/.test(reason) ? ` The host name "${address.host}" does not resolve.` : '';
       return {
         ruleId: 'redis-unreachable',

@@ -3,7 +3,7 @@ import type { SecretValue } from '../secrets/secret-value.js';
 import { CacheError, CacheEvents, checkKey, checkValue, ttlOf, type Cache, type CacheSetOptions, type CacheStats } from './cache.js';
 import { Envelope } from './envelope.js';
 import { KeyHasher } from './key-hashing.js';
-import { parseRedisAddress, type RedisAddress } from './redis-address.js';
+import { specAddresses, unparsableAddress, type RedisAddress } from './redis-address.js';
 import {
   connectClient,
   createClient,
@@ -26,7 +26,11 @@ export type { TlsSpec } from './redis-tls.js';
 export interface RedisCacheSpec {
   name: string;
   addresses: string[];
+  /** How to name each address in messages when it came from a secret: its `<reference>`, never its value. */
+  addressLabels?: Array<string | undefined>;
   username?: string;
+  /** The `<reference>` the username came from: messages name it instead of the user. */
+  usernameReference?: string;
   password?: SecretValue;
   tls?: TlsSpec;
   encryption: { disabled: boolean; current?: SecretValue; old: SecretValue[] };
@@ -181,10 +185,15 @@ export class RedisCache extends CacheEvents implements ClosableCache {
   }
 
   /** Turns what Redis returned into the caller's value, a miss, or an integrity failure. */
-  #opened(key: string, raw: Buffer | null): Buffer | undefined {
+  #opened(key: string, raw: unknown): Buffer | undefined {
     if (raw === null) {
       this.#stats.misses++;
       return undefined;
+    }
+    // GET answers a bulk string or nil; anything else (an array from a server that only looks like
+    // Redis) is a fault, never a value handed to the caller.
+    if (!Buffer.isBuffer(raw)) {
+      return this.#onGetError(new CacheError('ECACHE_COMMAND', this.name, `cache "${this.name}": get failed: the reply is not a Redis string (is the server Redis?)`));
     }
     if (this.#envelope === undefined) {
       this.#stats.hits++;
@@ -296,11 +305,9 @@ function parseAddresses(spec: RedisCacheSpec): RedisAddress[] {
   if (!Array.isArray(spec.addresses) || spec.addresses.length === 0) {
     throw new CacheError('ECACHE_CONFIG', spec.name, `cache "${spec.name}": at least one Redis address is required`);
   }
-  return spec.addresses.map((text, i) => {
-    const address = parseRedisAddress(text);
-    if (!address) {
-      throw new CacheError('ECACHE_CONFIG', spec.name, `cache "${spec.name}": address #${i + 1} "${text}" is not host:port (or [IPv6]:port)`);
-    }
+  const parsed = specAddresses(spec.addresses, spec.addressLabels);
+  return parsed.map((address, i) => {
+    if (!address) throw new CacheError('ECACHE_CONFIG', spec.name, `cache "${spec.name}": ${unparsableAddress(spec.addresses[i] as string, i, spec.addressLabels?.[i])}`);
     return address;
   });
 }
@@ -328,6 +335,9 @@ export async function openRedisCache(
   if (typeof spec.name !== 'string' || spec.name === '' || spec.name === LOCAL_CACHE_NAME) {
     throw new CacheError('ECACHE_CONFIG', String(spec.name), `a Redis cache needs a name other than "" and "${LOCAL_CACHE_NAME}"`);
   }
+  // One budget for the whole open (TLS files, detection, connecting, PING), not one per address.
+  const connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+  const deadline = Date.now() + connectTimeoutMs;
   const addresses = parseAddresses(spec);
   const envelope = envelopeOf(spec);
   const hasher = new KeyHasher(spec.name, spec.hashing);
@@ -338,14 +348,15 @@ export async function openRedisCache(
     username: spec.username,
     password: spec.password?.reveal(),
     tls: spec.tls ? await loadTlsOptions(spec.name, spec.tls) : undefined,
-    connectTimeoutMs: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+    connectTimeoutMs,
     commandTimeoutMs,
   };
+  const remaining = (): number => Math.max(1, deadline - Date.now());
   const topology = options.topology ?? 'auto';
   let detected: Detected;
   if (topology === 'auto' || topology === 'sentinel') {
     // Sentinel is detected too: the sentinels' own credentials (often none) are found by asking.
-    detected = await detectTopology(params, options);
+    detected = await detectTopology({ ...params, connectTimeoutMs: remaining() }, options);
     if (topology === 'sentinel' && detected.topology !== 'sentinel') {
       throw new CacheError('ECACHE_CONFIG', spec.name, `cache "${spec.name}": topology is sentinel but ${detected.address.text} is a ${detected.topology} server`);
     }
@@ -364,7 +375,7 @@ export async function openRedisCache(
     topology: detected.topology,
   });
   try {
-    await connectClient(client, params);
+    await connectClient(client, params, remaining());
   } catch (err) {
     client.disconnect();
     throw err instanceof CacheError

@@ -1,7 +1,7 @@
 import { Cluster, Redis, type ClusterOptions, type RedisOptions } from 'ioredis';
 import type { ConnectionOptions } from 'node:tls';
 import { CacheError } from './cache.js';
-import { formatHostPort, type RedisAddress } from './redis-address.js';
+import type { RedisAddress } from './redis-address.js';
 import { classifyRedisError, safeReason, sanitizedCause } from './redis-errors.js';
 import { forHost } from './redis-tls.js';
 
@@ -94,23 +94,30 @@ export function oneShotClient(p: ConnectionParams, address: RedisAddress, withAu
   return client;
 }
 
-/** Connects, runs `ask`, and always disconnects; rejects with the first error seen. */
-export async function askOnce<T>(p: ConnectionParams, address: RedisAddress, ask: (c: Redis) => Promise<T>, withAuth = true): Promise<T> {
+/**
+ * Connects, runs `ask`, and always disconnects; rejects with the first error seen. Connecting and
+ * the reply share one deadline of `p.connectTimeoutMs`; `signal` ends it early (another address won).
+ */
+export async function askOnce<T>(p: ConnectionParams, address: RedisAddress, ask: (c: Redis) => Promise<T>, withAuth = true, signal?: AbortSignal): Promise<T> {
   const client = oneShotClient(p, address, withAuth);
   let firstError: unknown;
   client.on('error', (err: unknown) => (firstError ??= err));
+  const deadline = Date.now() + p.connectTimeoutMs;
+  const abort = () => client.disconnect();
+  signal?.addEventListener('abort', abort, { once: true });
   try {
     await withTimeout(client.connect(), p.connectTimeoutMs, 'connecting');
-    return await withTimeout(ask(client), p.connectTimeoutMs, 'waiting for a reply');
+    return await withTimeout(ask(client), Math.max(1, deadline - Date.now()), 'waiting for a reply');
   } catch (err) {
     // ioredis reports a refused handshake as "Connection is closed"; the socket error says why.
     throw firstError !== undefined && classifyRedisError(err) !== 'auth' ? firstError : err;
   } finally {
+    signal?.removeEventListener('abort', abort);
     client.disconnect();
   }
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(Object.assign(new Error(`timed out after ${ms} ms ${what}`), { code: 'ETIMEDOUT' })), ms);
     promise.then(
@@ -126,8 +133,18 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   });
 }
 
-export function redisModeOf(info: string): Topology {
-  const mode = /^redis_mode:(\w+)/m.exec(info)?.[1];
+/**
+ * A TCP echo server, or any other service on the port, "answers" INFO with something; only a Redis
+ * server (or Valkey, KeyDB: same protocol) answers with a string that starts its server section
+ * with `redis_version:`.
+ */
+export function checkInfoReply(reply: unknown): string {
+  if (typeof reply === 'string' && /^redis_version:/m.test(reply)) return reply;
+  throw Object.assign(new Error('the server answered, but not as Redis does: its reply to INFO has no redis_version'), { code: 'ENOTREDIS' });
+}
+
+export function redisModeOf(info: unknown): Topology {
+  const mode = /^redis_mode:(\w+)/m.exec(checkInfoReply(info))?.[1];
   return mode === 'cluster' || mode === 'sentinel' ? mode : 'standalone';
 }
 
@@ -160,37 +177,49 @@ async function askSentinelMaster(p: ConnectionParams, address: RedisAddress, wit
 }
 
 /**
- * Finds the topology by asking the servers in order; the first that answers decides. Sentinels
- * usually have no ACL of their own, so a sentinel that refuses the cache's credentials is asked again
- * without them.
+ * Finds the topology by asking every address at once; the first that answers as Redis decides, and
+ * the others are dropped. The whole search fits in `p.connectTimeoutMs`: six silent addresses cost
+ * one timeout, not six. Sentinels usually have no ACL of their own, so a sentinel that refuses the
+ * cache's credentials is asked again without them, within the same deadline.
  */
 export async function detectTopology(p: ConnectionParams, options: RedisConnectOptions): Promise<Detected> {
-  const failures: string[] = [];
-  let lastError: unknown;
-  for (const address of p.addresses) {
+  const deadline = Date.now() + p.connectTimeoutMs;
+  const within = (): ConnectionParams => ({ ...p, connectTimeoutMs: Math.max(1, deadline - Date.now()) });
+  const done = new AbortController();
+  const ask = async (address: RedisAddress): Promise<Detected> => {
+    let authError: unknown;
     for (const withAuth of p.password !== undefined || p.username !== undefined ? [true, false] : [true]) {
       try {
-        const info = await askOnce(p, address, (c) => c.info('server'), withAuth);
-        const topology = redisModeOf(info);
+        const topology = redisModeOf(await askOnce(within(), address, (c) => c.info('server'), withAuth, done.signal));
         if (topology !== 'sentinel') {
           if (!withAuth) break; // a data node without credentials: report the first (auth) failure
           return { topology, address };
         }
-        const masterName = options.sentinelMasterName ?? (await askSentinelMaster(p, address, withAuth));
+        const masterName = options.sentinelMasterName ?? (await askSentinelMaster(within(), address, withAuth));
         return { topology, address, masterName, sentinelAuth: withAuth };
       } catch (err) {
         if (err instanceof CacheError) throw err;
-        if (withAuth) {
-          lastError = err;
-          failures.push(`${address.text}: ${safeReason(err)}`);
-        }
+        if (withAuth) authError = err;
         if (!withAuth || classifyRedisError(err) !== 'auth') break;
       }
     }
+    throw authError;
+  };
+  const attempts = p.addresses.map(ask);
+  try {
+    return await Promise.any(attempts);
+  } catch {
+    const reasons = await Promise.allSettled(attempts);
+    const errors = reasons.map((r) => (r.status === 'rejected' ? (r.reason as unknown) : undefined));
+    const decisive = errors.find((e) => e instanceof CacheError);
+    if (decisive) throw decisive;
+    const failures = p.addresses.map((address, i) => `${address.text}: ${safeReason(errors[i])}`);
+    throw new CacheError('ECACHE_UNAVAILABLE', p.cache, `cache "${p.cache}": no Redis server answered (${failures.join('; ')})`, {
+      cause: sanitizedCause(errors[0]),
+    });
+  } finally {
+    done.abort();
   }
-  throw new CacheError('ECACHE_UNAVAILABLE', p.cache, `cache "${p.cache}": no Redis server answered (${failures.join('; ')})`, {
-    cause: sanitizedCause(lastError),
-  });
 }
 
 export function createClient(p: ConnectionParams, detected: Detected): RedisClient {
@@ -244,22 +273,28 @@ export function createClient(p: ConnectionParams, detected: Detected): RedisClie
 export function describe(detected: Detected): string {
   return detected.topology === 'sentinel'
     ? `sentinel master "${detected.masterName}" via ${detected.address.text}`
-    : `${detected.topology} at ${formatHostPort(detected.address.host, detected.address.port)}`;
+    : `${detected.topology} at ${detected.address.text}`;
 }
 
 /**
- * Connects a long-lived client and waits until it is ready. Before the first ready, a connection
+ * Connects a long-lived client and waits until it is ready and has answered PING, within
+ * `timeoutMs` (what is left of the open's budget). Before the first ready, a connection
  * error is fatal (wrong password, untrusted certificate, nothing listening): start-up should fail
  * loudly, not retry in the background. On failure the client is disconnected.
  */
-export async function connectClient(client: RedisClient, p: ConnectionParams): Promise<void> {
+export async function connectClient(client: RedisClient, p: ConnectionParams, timeoutMs = p.connectTimeoutMs): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   let onError: ((err: unknown) => void) | undefined;
   const failed = new Promise<never>((_, reject) => {
     onError = (err: unknown) => reject(err);
     client.on('error', onError);
   });
   try {
-    await withTimeout(Promise.race([client.connect(), failed]), p.connectTimeoutMs, 'connecting');
+    await withTimeout(Promise.race([client.connect(), failed]), timeoutMs, 'connecting');
+    // What the detection asked one node, asked of the client itself (an explicit topology skips
+    // detection): a service that is not Redis answers PING with something other than PONG.
+    const pong = await withTimeout(Promise.race([client.ping(), failed]), Math.max(1, deadline - Date.now()), 'waiting for PING');
+    if (pong !== 'PONG') throw Object.assign(new Error('the server answered, but not as Redis does: its reply to PING is not PONG'), { code: 'ENOTREDIS' });
   } catch (err) {
     client.disconnect();
     throw new CacheError('ECACHE_UNAVAILABLE', p.cache, `cache "${p.cache}": could not connect: ${safeReason(err)}`, {

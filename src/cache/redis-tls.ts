@@ -16,6 +16,11 @@ export interface TlsSpec {
   ca?: string;
   cert?: string;
   key?: SecretValue;
+  /**
+   * The `<reference>` a file field came from, when it did: a value that is not PEM text is then
+   * tried as a path, and a failure names the reference, never the value (it may be the key itself).
+   */
+  references?: { ca?: string; cert?: string; key?: string };
   /** '1.0' | '1.1' | '1.2' | '1.3'; absent means 1.2, the Orchestrator's default. */
   minVersion?: string;
 }
@@ -34,22 +39,34 @@ const VERSIONS: Record<string, SecureVersion> = {
  * by `forHost` because SNI and hostname verification need the name the operator wrote.
  */
 export async function loadTlsOptions(cache: string, spec: TlsSpec): Promise<ConnectionOptions> {
-  const minVersion = VERSIONS[spec.minVersion ?? '1.2'];
+  const wanted = spec.minVersion ?? '1.2';
+  // Own keys only: a minVersion of `toString` must not find Object.prototype's method.
+  const minVersion = Object.hasOwn(VERSIONS, wanted) ? VERSIONS[wanted] : undefined;
   if (minVersion === undefined) {
     throw new CacheError('ECACHE_CONFIG', cache, `cache "${cache}": TLS minVersion must be one of 1.0, 1.1, 1.2, 1.3`);
   }
-  const read = async (path: string | undefined, what: string, content?: string): Promise<Buffer | undefined> => {
+  const read = async (path: string | undefined, what: string, content: string | undefined, reference: string | undefined): Promise<Buffer | undefined> => {
     if (content !== undefined) return Buffer.from(content);
     if (path === undefined) return undefined;
     try {
       return await readFile(path);
     } catch (err) {
-      throw new CacheError('ECACHE_CONFIG', cache, `cache "${cache}": cannot read the TLS ${what} file ${path}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`, {
-        cause: err,
+      const code = (err as NodeJS.ErrnoException).code ?? 'error';
+      if (reference === undefined) {
+        throw new CacheError('ECACHE_CONFIG', cache, `cache "${cache}": cannot read the TLS ${what} file ${path}: ${code}`, { cause: err });
+      }
+      // The fs error's message and `path` hold the value: the cause keeps only its code.
+      throw new CacheError('ECACHE_CONFIG', cache, `cache "${cache}": the TLS ${what} from <${reference}> is not PEM text, and no file at that path can be read (${code})`, {
+        cause: Object.assign(new Error(code), { code }),
       });
     }
   };
-  const [ca, cert, key] = await Promise.all([read(spec.caFile, 'CA', spec.ca), read(spec.certFile, 'certificate', spec.cert), read(spec.keyFile, 'key', spec.key?.reveal())]);
+  const refs = spec.references ?? {};
+  const [ca, cert, key] = await Promise.all([
+    read(spec.caFile, 'CA', spec.ca, refs.ca),
+    read(spec.certFile, 'certificate', spec.cert, refs.cert),
+    read(spec.keyFile, 'key', spec.key?.reveal(), refs.key),
+  ]);
   if ((cert === undefined) !== (key === undefined)) {
     throw new CacheError('ECACHE_CONFIG', cache, `cache "${cache}": a TLS client certificate needs both certFile and keyFile`);
   }

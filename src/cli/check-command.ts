@@ -25,7 +25,7 @@ export async function checkCommand(args: string[]): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('check takes exactly one file (or - for standard input)');
   const { secretProvider, namedProviders } = secretProviderFlags((values['secret-provider'] as string[] | undefined) ?? []);
   const env = typeof values['env-file'] === 'string' ? readEnvFile(values['env-file']) : process.env;
-  const inputs = await readInputs(positionals, options.stdinFilename);
+  const inputs = await readInputs(positionals, options.stdinFilename, options.maxFileBytes);
   const results = [];
   for (const input of inputs) {
     results.push(

@@ -7,7 +7,7 @@ import { readReportOptions, report, reportOptionSpec } from './report-options.js
 export async function lintCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCliArgs(parseArgs, args, reportOptionSpec);
   const options = readReportOptions(values);
-  const inputs = await readInputs(positionals, options.stdinFilename);
+  const inputs = await readInputs(positionals, options.stdinFilename, options.maxFileBytes);
   const results = inputs.map((input) => lintText(input.text, { filePath: input.filePath, configDir: inputDir(input) }));
   return report(results, options);
 }

@@ -6,9 +6,11 @@
  * (0 clean, 1 problems found, 2 the tool could not do its job). Commands load lazily, so that
  * `lint` never pays for what `check` or `keygen` import.
  */
+import { spawnSync } from 'node:child_process';
 import module from 'node:module';
 import { MavericsConfigError, UsageError } from '../errors.js';
 import { readPackageVersion } from '../meta/version.js';
+import { quietClientDebug, quietedNotice } from './quiet-client-debug.js';
 
 const HELP = `Usage: maverics-config <command> [options]
 
@@ -53,14 +55,15 @@ Exit codes: 0 no errors, 1 errors (or too many warnings), 2 the tool could not d
 
 type Command = (args: string[]) => Promise<number>;
 
-const commands: Record<string, () => Promise<Command>> = {
+// A Map: a plain object would answer `maverics-config toString` with Object.prototype's method.
+const commands = new Map<string, () => Promise<Command>>(Object.entries({
   lint: async () => (await import('./lint-command.js')).lintCommand,
   check: async () => (await import('./check-command.js')).checkCommand,
   keygen: async () => (await import('./keygen-command.js')).keygenCommand,
   'rotate-key': async () => (await import('./rotate-key-command.js')).rotateKeyCommand,
   rules: async () => (await import('./rules-command.js')).rulesCommand,
   compile: async () => (await import('./compile-command.js')).compileCommand,
-};
+}));
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -72,13 +75,31 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${readPackageVersion()}\n`);
     return 0;
   }
-  const load = commands[name];
+  const load = commands.get(name);
   if (!load) throw new UsageError(`unknown command "${name}"; run maverics-config --help for the list`);
   if (rest.includes('-h') || rest.includes('--help')) {
     process.stdout.write(HELP);
     return 0;
   }
+  // Only `check` drives network clients (lint never loads them): it runs with their debug output off.
+  if (name === 'check') {
+    const { env, quieted, restart } = quietClientDebug(process.env);
+    if (quieted.length) process.stderr.write(quietedNotice(quieted));
+    if (restart) return restartWith(env);
+    process.env = env;
+  }
   return (await load())(rest);
+}
+
+/**
+ * The same command in a new process with `env` (Node reads NODE_DEBUG only at start-up). `--`
+ * keeps a `--env-file` among the arguments ours, not Node 20's (nodejs/node#54232).
+ */
+function restartWith(env: NodeJS.ProcessEnv): number {
+  const [script, ...args] = process.argv.slice(1);
+  const child = spawnSync(process.execPath, [...process.execArgv, '--', script as string, ...args], { env, stdio: 'inherit' });
+  if (child.error) throw child.error;
+  return child.status ?? 2;
 }
 
 function failure(error: unknown): number {
@@ -93,10 +114,13 @@ function failure(error: unknown): number {
   return 2;
 }
 
-// `maverics-config rules | head` closes the pipe early: that is not a failure.
+// `maverics-config rules | head` closes the pipe early: that is not a failure. Any other failed
+// write (`> /dev/full`: ENOSPC) means the report was lost: the tool could not do its job (exit 2),
+// said in one line rather than with a stack trace and the exit code of a finding.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
+  process.stderr.write(`maverics-config: cannot write to standard output: ${error.code ?? error.message}\n`);
+  process.exit(2);
 });
 
 main(process.argv.slice(2)).then(

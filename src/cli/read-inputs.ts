@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { UsageError } from '../errors.js';
+import { MavericsConfigError, UsageError } from '../errors.js';
+import { parseByteSize, readSourceFile, readSourceStream } from '../parse/read-source.js';
 
 export interface Input {
   filePath: string;
@@ -9,34 +9,41 @@ export interface Input {
   onDisk: boolean;
 }
 
-/** Reads the named files (and `-` as standard input); an unreadable file is a usage error (exit 2). */
 /** The directory the files an input names are relative to, when it is a file on disk. */
 export function inputDir(input: Input): string | undefined {
   return input.onDisk ? dirname(input.filePath) : undefined;
 }
 
-export async function readInputs(paths: readonly string[], stdinFilename?: string): Promise<Input[]> {
+/**
+ * Reads the named files (and `-` as standard input), each within `maxBytes`; an unreadable file, or
+ * one that is not a regular file (a FIFO, /dev/zero), is a usage error (exit 2).
+ */
+export async function readInputs(paths: readonly string[], stdinFilename?: string, maxBytes?: number): Promise<Input[]> {
   if (!paths.length) throw new UsageError('no file given; name one or more files, or - for standard input');
   if (paths.filter((p) => p === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
   return Promise.all(
     paths.map(async (path) => {
-      if (path === '-') return { filePath: stdinFilename ? resolve(stdinFilename) : '<stdin>', text: await readStdin(), onDisk: false };
-      const filePath = resolve(path);
       try {
+        if (path === '-') {
+          const text = (await readSourceStream(process.stdin, 'standard input', maxBytes)).toString('utf8');
+          return { filePath: stdinFilename ? resolve(stdinFilename) : '<stdin>', text, onDisk: false };
+        }
         // Synchronous on purpose: fs/promises pulls in the streams machinery (~2 ms of start-up),
         // and config files are small.
-        return { filePath, text: readFileSync(filePath, 'utf8'), onDisk: true };
+        return { filePath: resolve(path), text: readSourceFile(resolve(path), path, maxBytes).toString('utf8'), onDisk: true };
       } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (code ?? 'unreadable');
-        throw new UsageError(`cannot read ${path}: ${why}`, { cause: error });
+        if (error instanceof MavericsConfigError) throw new UsageError(error.message, { cause: error.cause });
+        throw error;
       }
     }),
   );
 }
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+/** `--max-file-size <size>`: bytes, or with K, M or G; absent means the default (16 MiB). */
+export function maxFileBytes(values: Readonly<Record<string, unknown>>): number | undefined {
+  const given = values['max-file-size'];
+  if (given === undefined) return undefined;
+  const bytes = typeof given === 'string' ? parseByteSize(given) : undefined;
+  if (bytes === undefined) throw new UsageError(`--max-file-size takes a size such as 64M, 512K or 1048576 (bytes), got "${String(given)}"`);
+  return bytes;
 }

@@ -2,7 +2,8 @@
 import { writeFile } from 'node:fs/promises';
 import { sortAndDedupe, type FileResult } from '../diagnostics.js';
 import { UsageError } from '../errors.js';
-import { formatters } from '../formatters/index.js';
+import { formatterNamed, formatters } from '../formatters/index.js';
+import { maxFileBytes } from './read-inputs.js';
 
 export interface ReportOptions {
   format: string;
@@ -11,6 +12,7 @@ export interface ReportOptions {
   quiet: boolean;
   stdinFilename?: string;
   sarifIncludeSuppressed: boolean;
+  maxFileBytes?: number;
 }
 
 export const reportOptionSpec = {
@@ -20,11 +22,12 @@ export const reportOptionSpec = {
   quiet: { type: 'boolean' },
   'stdin-filename': { type: 'string' },
   'sarif-include-suppressed': { type: 'boolean' },
+  'max-file-size': { type: 'string' },
 } as const;
 
 export function readReportOptions(values: Record<string, string | boolean | string[] | undefined>): ReportOptions {
-  const format = (values.format as string | undefined) ?? (process.env.GITHUB_ACTIONS === 'true' && formatters.github ? 'github' : 'stylish');
-  if (!formatters[format]) throw new UsageError(`unknown format "${format}"; choose one of ${Object.keys(formatters).join(', ')}`);
+  const format = (values.format as string | undefined) ?? (process.env.GITHUB_ACTIONS === 'true' && formatterNamed('github') ? 'github' : 'stylish');
+  if (!formatterNamed(format)) throw new UsageError(`unknown format "${format}"; choose one of ${Object.keys(formatters).join(', ')}`);
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values["max-warnings"]);
@@ -37,6 +40,7 @@ export function readReportOptions(values: Record<string, string | boolean | stri
     quiet: values.quiet === true,
     stdinFilename: values['stdin-filename'] as string | undefined,
     sarifIncludeSuppressed: values['sarif-include-suppressed'] === true,
+    maxFileBytes: maxFileBytes(values),
   };
 }
 
@@ -44,7 +48,7 @@ export function readReportOptions(values: Record<string, string | boolean | stri
 export async function report(results: FileResult[], options: ReportOptions): Promise<number> {
   const shown = options.quiet ? results.map(errorsOnly) : results;
   const sorted = [...shown].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
-  const formatter = formatters[options.format];
+  const formatter = formatterNamed(options.format);
   if (!formatter) throw new UsageError(`unknown format "${options.format}"`);
   const color = !options.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
   const text = formatter(sorted, { cwd: process.cwd(), color, includeSuppressed: options.sarifIncludeSuppressed });

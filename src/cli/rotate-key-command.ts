@@ -1,7 +1,8 @@
-import { chmod, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { chmod, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { UsageError } from '../errors.js';
+import { MavericsConfigError, UsageError } from '../errors.js';
+import { readSourceFile } from '../parse/read-source.js';
 import { rotateKey, RotateKeyError } from '../rotate-key.js';
 import { parseCliArgs } from './parse-cli-args.js';
 
@@ -31,9 +32,10 @@ export async function rotateKeyCommand(args: string[]): Promise<number> {
   }
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = readSourceFile(file, file).toString('utf8');
   } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`, { cause: error });
+    if (error instanceof MavericsConfigError) throw new UsageError(error.message, { cause: error.cause });
+    throw error;
   }
   let rotated: string;
   try {
@@ -51,8 +53,18 @@ export async function rotateKeyCommand(args: string[]): Promise<number> {
   return 0;
 }
 
-/** Temp file beside the target, same mode, then rename: a crash leaves the old file or the new one, never half of one. */
-async function writeAtomically(file: string, text: string): Promise<void> {
+/**
+ * Temp file beside the target, same mode, then rename: a crash leaves the old file or the new one,
+ * never half of one. A symbolic link is followed first (config managers link maverics.yaml into
+ * place): renaming onto the link would replace the link with a file and leave its target unchanged.
+ */
+async function writeAtomically(link: string, text: string): Promise<void> {
+  let file: string;
+  try {
+    file = await realpath(link);
+  } catch (error) {
+    throw new UsageError(`cannot write ${link}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, { cause: error });
+  }
   const temp = join(dirname(file), `.${basename(file)}.rotate-key-${process.pid}.tmp`);
   try {
     const { mode } = await stat(file);

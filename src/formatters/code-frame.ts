@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics.js';
+import { escapeControl } from './terminal-safe.js';
 
 export interface Paint {
   dim(s: string): string;
@@ -23,15 +24,19 @@ export const ansi: Paint = {
  * already-redacted source: literal secrets were masked before any formatter saw the text.
  */
 export function codeFrame(lines: readonly string[], d: Diagnostic, paint: Paint): string {
-  const text = (lines[d.line - 1] ?? '').replace(/\r$/, '').replace(/\t/g, ' ');
+  const raw = (lines[d.line - 1] ?? '').replace(/\r$/, '').replace(/\t/g, ' ');
   const width = String(d.line).length;
   const start = Math.max(1, d.column);
-  const end = d.endLine === d.line ? Math.max(start + 1, d.endColumn) : text.length + 1;
-  const caretCount = Math.max(1, Math.min(end, text.length + 1) - start);
+  const end = d.endLine === d.line ? Math.max(start + 1, d.endColumn) : raw.length + 1;
+  // Control characters are shown escaped (wider than one column): carets follow the escaped text.
+  const before = escapeControl(raw.slice(0, start - 1));
+  const under = escapeControl(raw.slice(start - 1, Math.min(end, raw.length + 1) - 1));
+  const text = escapeControl(raw);
+  const caretCount = Math.max(1, under.length);
   const gutter = `${' '.repeat(width)} |`;
   const shown = text.length > 160 ? `${text.slice(0, 157)}…` : text;
   return [
     `    ${paint.dim(`${d.line} |`)} ${shown}`,
-    `    ${paint.dim(gutter)} ${' '.repeat(start - 1)}${(d.severity === 'error' ? paint.red : paint.yellow)('^'.repeat(caretCount))}`,
+    `    ${paint.dim(gutter)} ${' '.repeat(before.length)}${(d.severity === 'error' ? paint.red : paint.yellow)('^'.repeat(caretCount))}`,
   ].join('\n');
 }

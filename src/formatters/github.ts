@@ -5,6 +5,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { Formatter } from './formatter.js';
 import { displayPath, reportRoot } from './locations.js';
+import { escapeControl } from './terminal-safe.js';
 
 export const github: Formatter = (results, options) => {
   const root = reportRoot(options);
@@ -25,9 +26,10 @@ function annotation(file: string, d: Diagnostic): string {
     ['endColumn', String(d.endColumn)],
     ['title', d.ruleId],
   ]
-    .map(([key, value]) => `${key}=${escapeProperty(value ?? '')}`)
+    .map(([key, value]) => `${key}=${escapeControl(escapeProperty(value ?? ''))}`)
     .join(',');
-  return `::${d.severity === 'error' ? 'error' : 'warning'} ${properties}::${escapeData(d.message)}`;
+  // Line breaks become %0D%0A (a multi-line annotation); any other control character is shown escaped.
+  return `::${d.severity === 'error' ? 'error' : 'warning'} ${properties}::${escapeControl(escapeData(d.message))}`;
 }
 
 /** As @actions/core escapes a command's message: the runner decodes these three. */

@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import type { FileResult } from '../diagnostics.js';
 import { ansi, codeFrame, noColor } from './code-frame.js';
 import type { Formatter } from './formatter.js';
+import { escapeControl } from './terminal-safe.js';
 
 /** ESLint's stylish layout, plus a one-line code frame under each problem. */
 export const stylish: Formatter = (results, { cwd, color }) => {
@@ -14,11 +15,11 @@ export const stylish: Formatter = (results, { cwd, color }) => {
     if (!shown.length) continue;
     errors += result.errorCount;
     warnings += result.warningCount;
-    out.push(paint.underline(displayPath(result, cwd)));
+    out.push(paint.underline(escapeControl(displayPath(result, cwd))));
     const lines = result.source.split('\n');
     for (const d of shown) {
       const severity = d.severity === 'error' ? paint.red('error') : paint.yellow('warning');
-      out.push(`  ${paint.dim(`${d.line}:${d.column}`)}  ${severity}  ${d.message}  ${paint.dim(d.ruleId)}`);
+      out.push(`  ${paint.dim(`${d.line}:${d.column}`)}  ${severity}  ${escapeControl(d.message)}  ${paint.dim(escapeControl(d.ruleId))}`);
       out.push(codeFrame(lines, d, paint));
     }
     out.push('');

@@ -1,4 +1,5 @@
 import { isAlias, isCollection, isMap, isScalar, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
+import { duplicateKeyOffsets } from './duplicate-keys.js';
 import { LineIndex } from './line-index.js';
 import { isPlaceholderNode, SourceMap, type Range } from './source-map.js';
 
@@ -40,13 +41,16 @@ export interface ParsedConfig {
 export function parseConfig(input: string): ParsedConfig {
   // Editors do not count a byte-order mark as a column; neither do we.
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  if (looksUtf16(text)) return utf16Config(text);
   // prettyErrors is off: its messages quote the offending source line, which may hold a secret.
   // merge: Go's yaml decoder (the Orchestrator's) honours `<<: *anchor` merge keys, so they are read here too.
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, merge: true });
+  // uniqueKeys is off: yaml's check is quadratic in a mapping's size; duplicateKeyOffsets does it in one pass.
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, keepSourceTokens: false, merge: true });
   const sourceMap = new SourceMap(doc, new LineIndex(text), text);
   const problems: ParseProblem[] = [];
-  for (const error of doc.errors) problems.push(toProblem(error, 'error', sourceMap, text));
-  for (const warning of doc.warnings) problems.push(toProblem(warning, 'warning', sourceMap, text));
+  problems.push(...syntaxProblems(doc.errors, sourceMap));
+  for (const warning of doc.warnings) problems.push(toProblem(warning, 'warning', sourceMap));
+  for (const offset of duplicateKeyOffsets(doc)) problems.push(duplicateKeyProblem(sourceMap, text, offset));
   // yaml reports its own stack overflow once per nesting level it unwinds; one is enough.
   const overflow = problems.findIndex((p) => p.message === TOO_DEEP);
   if (overflow !== -1) problems.splice(0, problems.length, ...problems.filter((p, i) => p.message !== TOO_DEEP || i === overflow));
@@ -92,18 +96,56 @@ export function parseConfig(input: string): ParsedConfig {
   return parsed;
 }
 
-function toProblem(error: YAMLError, severity: 'error' | 'warning', sourceMap: SourceMap, text: string): ParseProblem {
-  const [start, end] = error.pos;
-  if (error.code === 'DUPLICATE_KEY') {
-    return { kind: 'duplicate-key', severity: 'error', message: 'duplicate key: this mapping already has this key above; remove one of them', range: keyRange(sourceMap, text, start, end) };
+/**
+ * yaml reports some single mistakes under two codes at the same offset (a mis-indented line after
+ * `version: 0.3` is both BLOCK_AS_IMPLICIT_KEY and MULTILINE_IMPLICIT_KEY), which our wording maps
+ * to one message: one problem per offset and message, covering the wider of the ranges.
+ */
+function syntaxProblems(errors: readonly YAMLError[], sourceMap: SourceMap): ParseProblem[] {
+  const byStart = new Map<string, ParseProblem>();
+  for (const error of errors) {
+    const problem = toProblem(error, 'error', sourceMap);
+    const key = `${error.pos[0]}\0${problem.message}`;
+    const same = byStart.get(key);
+    if (same === undefined) byStart.set(key, problem);
+    else if (problem.range.endLine > same.range.endLine || (problem.range.endLine === same.range.endLine && problem.range.endColumn > same.range.endColumn)) same.range = problem.range;
   }
+  return [...byStart.values()];
+}
+
+function duplicateKeyProblem(sourceMap: SourceMap, text: string, start: number): ParseProblem {
+  return { kind: 'duplicate-key', severity: 'error', message: 'duplicate key: this mapping already has this key above; remove one of them', range: keyRange(sourceMap, text, start) };
+}
+
+/**
+ * UTF-16 bytes read as UTF-8: its byte-order mark becomes two U+FFFD, and every ASCII character
+ * comes with a NUL. yaml would call that "not a single value"; the fix is the encoding.
+ */
+function looksUtf16(text: string): boolean {
+  // eslint-disable-next-line no-control-regex -- a NUL is what UTF-16 leaves in ASCII text
+  return text.startsWith('\uFFFD\uFFFD') || /^[^\n]?\u0000/.test(text);
+}
+
+function utf16Config(text: string): ParsedConfig {
+  const sourceMap = new SourceMap(parseDocument(''), new LineIndex(text), text);
+  const problem: ParseProblem = {
+    kind: 'yaml-syntax',
+    severity: 'error',
+    message: 'the file is UTF-16 encoded; save it as UTF-8 (without a byte-order mark), the encoding the Orchestrator reads',
+    range: sourceMap.offsetRange(0, 1),
+  };
+  return { text, value: null, sourceMap, problems: [problem], fatal: true, strings: [], placeholders: [] };
+}
+
+function toProblem(error: YAMLError, severity: 'error' | 'warning', sourceMap: SourceMap): ParseProblem {
+  const [start, end] = error.pos;
   return { kind: 'yaml-syntax', severity, message: syntaxMessage(error), range: sourceMap.offsetRange(start, Math.max(end, start + 1)) };
 }
 
 /** yaml reports a duplicate at the key's first character; cover the key itself (quoted or plain, up to its `:`). */
-function keyRange(sourceMap: SourceMap, text: string, start: number, end: number): Range {
+function keyRange(sourceMap: SourceMap, text: string, start: number): Range {
   const key = /^(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^\n]*?(?=\s*:(?:\s|$)))/.exec(text.slice(start, start + 1100))?.[0] ?? '';
-  return sourceMap.offsetRange(start, Math.max(end, start + key.length, start + 1));
+  return sourceMap.offsetRange(start, Math.max(start + key.length, start + 1));
 }
 
 /**

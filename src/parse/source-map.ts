@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { LineIndex } from './line-index.js';
 import type { JsonPath } from '../diagnostics.js';
 
@@ -21,13 +21,15 @@ interface Located {
 
 /**
  * Turns JSON paths into source ranges. Rules speak in paths; only this class knows about lines.
- * It walks the YAML tree along the path on demand rather than indexing every node up front: a file
- * has few diagnostics and may have tens of thousands of nodes.
+ * It walks the YAML tree along the path on demand, and indexes a mapping's keys the first time a
+ * path goes through it: scanning the keys on every lookup made a file with n keys and n diagnostics
+ * cost n² (20,000 unknown top-level keys: seconds).
  */
 export class SourceMap {
   readonly #doc: Document;
   readonly #lines: LineIndex;
   readonly #text: string;
+  readonly #keyIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
 
   constructor(doc: Document, lines: LineIndex, text: string) {
     this.#doc = doc;
@@ -98,12 +100,7 @@ export class SourceMap {
     let depth = 0;
     for (const seg of path) {
       if (isMap(node)) {
-        const key = String(seg);
-        let hit: Pair | null = null;
-        // The last matching key wins, as it does when YAML becomes a JavaScript object.
-        for (const item of node.items) {
-          if (isScalar(item.key) ? String(item.key.value) === key : String(item.key) === key) hit = item;
-        }
+        const hit = this.#pairs(node).get(String(seg));
         if (!hit) break;
         pair = hit;
         node = resolveAlias(isNode(hit.value) ? hit.value : null, this.#doc);
@@ -119,6 +116,17 @@ export class SourceMap {
       depth++;
     }
     return { node, pair, depth };
+  }
+
+  /** The mapping's pairs by key as JavaScript sees it; the last matching key wins, as it does in toJS. */
+  #pairs(map: YAMLMap): Map<string, Pair> {
+    let index = this.#keyIndex.get(map);
+    if (index === undefined) {
+      index = new Map();
+      for (const item of map.items) index.set(isScalar(item.key) ? String(item.key.value) : String(item.key), item);
+      this.#keyIndex.set(map, index);
+    }
+    return index;
   }
 
   #parentRange(path: JsonPath, depth: number): Range {

@@ -14,6 +14,7 @@ const rule: Rule = {
     badHost: 'expected host:port, got a host with characters a host name cannot have (spaces, slashes, …)',
     empty: 'expected host:port, got an empty address',
     spaces: 'the address has spaces around it, which the Orchestrator does not strip (the host name would be looked up with them); write `{trimmed}`',
+    query: 'expected host:port, got a query string (`?…`), which may hold a password; put credentials in `redis.username` and `redis.password` (best a secret reference) and write the address as host:port',
     credentials: 'expected host:port, got credentials before `@`; put them in `redis.username` and `redis.password` (best a secret reference) and write the address as host:port',
   },
   check({ config, report }) {
@@ -38,11 +39,12 @@ export function checkAddress(address: string): Problem | undefined {
   if (scheme) {
     // Everything up to the last `@` is credentials (a password may itself hold `@` or `/`): never quoted.
     const afterScheme = address.slice(scheme[0].length);
-    const rest = afterScheme.slice(afterScheme.lastIndexOf('@') + 1).replace(/\/.*$/, '');
+    const rest = afterScheme.slice(afterScheme.lastIndexOf('@') + 1).replace(/[/?#].*$/, '');
     return { id: 'scheme', data: { scheme: scheme[1] as string, fixed: /:\d+$/.test(rest) ? rest : `${rest}:6379` } };
   }
   // `user:password@host:port` without a scheme: say so without quoting any of it (the password is a secret).
   if (address.includes('@')) return { id: 'credentials', data: {} };
+  if (/[?#]/.test(address)) return { id: 'query', data: {} };
   let host: string;
   let port: string | undefined;
   if (address.startsWith('[')) {

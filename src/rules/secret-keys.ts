@@ -8,6 +8,18 @@ import { isDeferredValue } from '../secrets/references.js';
  */
 const SECRET_KEY = /(password|passwd|passphrase|secret|token|apikey|api_key|privatekey|private_key|secretkey|secretaccesskey|signingkey|psk|clientsecret)$/i;
 
+/**
+ * TLS file keys whose value may be the certificate or private key itself (PEM text from a secret
+ * store or a variable) rather than a path: compile keeps `{{ env.X }}` there as written.
+ */
+const SECRET_CONTENT_KEY = /^(keyFile|certFile)$/;
+
+/** `keyFile` or `certFile` when `path` ends at one, else undefined. */
+export function secretContentKeyName(path: JsonPath): string | undefined {
+  const last = path[path.length - 1];
+  return typeof last === 'string' && SECRET_CONTENT_KEY.test(last) ? last : undefined;
+}
+
 /** The key that makes the value at `path` a secret (`oauthClientSecret`, `encryption.keys.current`), or undefined. */
 export function secretKeyName(path: JsonPath): string | undefined {
   const last = path[path.length - 1];

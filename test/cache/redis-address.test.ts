@@ -15,9 +15,11 @@ test('host:port and [IPv6]:port parse; everything else is refused', () => {
 
 test('INFO and SENTINEL replies are read as the servers write them', () => {
   assert.is(redisModeOf('# Server\r\nredis_version:7.0.15\r\nredis_mode:cluster\r\n'), 'cluster');
-  assert.is(redisModeOf('redis_mode:sentinel\r\n'), 'sentinel');
-  assert.is(redisModeOf('redis_mode:standalone\r\n'), 'standalone');
+  assert.is(redisModeOf('redis_version:7.2.4\r\nredis_mode:sentinel\r\n'), 'sentinel');
+  assert.is(redisModeOf('redis_version:7.2.4\r\nredis_mode:standalone\r\n'), 'standalone');
   assert.is(redisModeOf('redis_version:4.0.0\r\n'), 'standalone');
+  // What an echo server or another service sends back is not an INFO reply.
+  for (const reply of [['info', 'server'], 'redis_mode:standalone\r\n', 'OK', null]) assert.throws(() => redisModeOf(reply), /not as Redis does/);
   assert.equal(sentinelMasterNames([['name', 'mymaster', 'ip', '10.0.0.1'], ['name', 'other']]), ['mymaster', 'other']);
   assert.equal(sentinelMasterNames([{ name: 'm' }]), ['m']);
   assert.equal(sentinelMasterNames('garbage'), []);

@@ -94,4 +94,20 @@ test('YAML error messages never quote the source (they may hold secrets)', () =>
   for (const d of r.diagnostics) assert.not.match(d.message, /CANARY/);
 });
 
+test('one mistake yaml reports under two codes is one yaml-syntax problem', () => {
+  // BLOCK_AS_IMPLICIT_KEY and MULTILINE_IMPLICIT_KEY at the same offset, both "a key must fit on one line".
+  const r = lintText('version: 0.3\n  x: 1\ny: 2\n');
+  assert.equal(r.diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId}`), ['1:10 yaml-syntax']);
+});
+
+test('duplicate keys are found however many keys a mapping has, each repeat once', () => {
+  let text = 'version: 0.3\n';
+  for (let i = 0; i < 3000; i++) text += `k${i}: ${i}\n`;
+  text += 'k7: again\nk2999: again\n"1": a\n1: b\n';
+  const parsed = parseConfig(text);
+  const dupes = parsed.problems.filter((p) => p.kind === 'duplicate-key').map((p) => p.range.line);
+  // `1` and `"1"` are different keys (a number and a string), as yaml and Go read them.
+  assert.equal(dupes, [3002, 3003]);
+});
+
 test.run();
