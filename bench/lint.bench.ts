@@ -9,7 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDocument, LineCounter } from 'yaml';
-import { lintText } from '../src/lint.js';
+import { lintText } from '../src/pipeline/lint.js';
 import { generateConfig } from './generate-config.js';
 
 const root = new URL('..', import.meta.url).pathname;

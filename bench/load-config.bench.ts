@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfig } from '../src/load-config.js';
+import { loadConfig } from '../src/pipeline/load-config.js';
 import { startRedis, stopAll, tempDir } from '../test/support/redis-servers.js';
 
 const dir = tempDir('mc-bench-load-');

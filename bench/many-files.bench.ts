@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { lintFiles } from '../src/lint.js';
+import { lintFiles } from '../src/pipeline/lint.js';
 import { ensureBuilt } from '../test/support/built-cli.js';
 
 const FILES = 500;

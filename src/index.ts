@@ -1,14 +1,14 @@
 /** The public API: the one barrel file, explicit named exports. */
-export type { Diagnostic, FileResult, JsonPath, Severity } from './diagnostics.js';
-export { MavericsConfigError, UsageError } from './errors.js';
-export { lintText, lintFiles, type LintOptions } from './lint.js';
+export type { Diagnostic, FileResult, JsonPath, Severity } from './base/diagnostics.js';
+export { MavericsConfigError, UsageError } from './base/errors.js';
+export { lintText, lintFiles, type LintOptions } from './pipeline/lint.js';
 export { formatters, type Formatter, type FormatOptions } from './formatters/index.js';
 export { catalogue, type RuleMeta } from './rules/catalogue.js';
-export { SecretValue } from './secrets/secret-value.js';
+export { SecretValue } from './base/secret-value.js';
 export { SecretProviderError, type SecretProvider, type SecretProviderFactory, type ProviderOptions } from './secrets/provider.js';
 export { registerSecretProvider } from './secrets/registry.js';
-export { checkText, type CheckOptions } from './check.js';
-export { loadConfig, ConfigError, type LoadConfigOptions, type LoadedConfig } from './load-config.js';
+export { checkText, type CheckOptions } from './pipeline/check.js';
+export { loadConfig, ConfigError, type LoadConfigOptions, type LoadedConfig } from './pipeline/load-config.js';
 export { CacheError, CacheRegistry, type Cache, type CacheStats, type RedisConnectOptions } from './cache/index.js';
 export { resolveSecrets, type ResolverOptions, type ResolveResult, type SecretUse } from './secrets/resolver.js';
 export { parseProviderUrl } from './secrets/providers/index.js';

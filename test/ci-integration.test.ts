@@ -10,7 +10,7 @@ import { join, relative } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parse } from 'yaml';
-import { lintText } from '../src/lint.js';
+import { lintText } from '../src/pipeline/lint.js';
 import { ensureBuilt, root } from './support/built-cli.js';
 import { sarifProblems } from './support/sarif-validator.js';
 

@@ -7,8 +7,8 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Diagnostic } from '../src/diagnostics.js';
-import { lintText } from '../src/lint.js';
+import type { Diagnostic } from '../src/base/diagnostics.js';
+import { lintText } from '../src/pipeline/lint.js';
 
 const root = fileURLToPath(new URL('../fixtures/real-world/', import.meta.url));
 

@@ -7,8 +7,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Diagnostic } from '../src/diagnostics.js';
-import { lintText } from '../src/lint.js';
+import type { Diagnostic } from '../src/base/diagnostics.js';
+import { lintText } from '../src/pipeline/lint.js';
 import { rules } from '../src/rules/index.js';
 
 const okDir = new URL('../fixtures/ok/', import.meta.url);

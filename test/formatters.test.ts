@@ -5,10 +5,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { FileResult } from '../src/diagnostics.js';
+import type { FileResult } from '../src/base/diagnostics.js';
 import { formatters } from '../src/formatters/index.js';
 import { escapeData, escapeProperty } from '../src/formatters/github.js';
-import { lintText } from '../src/lint.js';
+import { lintText } from '../src/pipeline/lint.js';
 import { catalogue, securityRules } from '../src/rules/catalogue.js';
 import { sarifProblems } from './support/sarif-validator.js';
 

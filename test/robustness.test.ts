@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { lintText } from '../src/lint.js';
-import type { FileResult } from '../src/diagnostics.js';
+import { lintText } from '../src/pipeline/lint.js';
+import type { FileResult } from '../src/base/diagnostics.js';
 
 const SEED = 20261129;
 const root = new URL('..', import.meta.url).pathname;

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { lintText } from '../src/lint.js';
-import { rotateKey, RotateKeyError } from '../src/rotate-key.js';
+import { lintText } from '../src/pipeline/lint.js';
+import { rotateKey, RotateKeyError } from '../src/edit/rotate-key.js';
 import { lineDiff } from './support/line-diff.js';
 
 const fixtures = new URL('./fixtures/rotate-key/', import.meta.url);

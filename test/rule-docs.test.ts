@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { lintText } from '../src/lint.js';
+import { lintText } from '../src/pipeline/lint.js';
 import { catalogue, stageCommand } from '../src/rules/catalogue.js';
 import { rules } from '../src/rules/index.js';
 

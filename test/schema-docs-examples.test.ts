@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { lintText } from '../src/lint.js';
+import { lintText } from '../src/pipeline/lint.js';
 
 const dir = new URL('../fixtures/docs-examples/', import.meta.url);
 const files = readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort();

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { MavericsConfigError } from '../errors.js';
+import { MavericsConfigError } from '../base/errors.js';
 
 /** Counters every cache keeps; cheap enough to read on every scrape. */
 export interface CacheStats {

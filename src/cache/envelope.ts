@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac, createSecretKey, randomFillSync, type KeyObject } from 'node:crypto';
-import type { SecretValue } from '../secrets/secret-value.js';
+import type { SecretValue } from '../base/secret-value.js';
 import { CacheError, type IntegrityEvent } from './cache.js';
 
 /*

@@ -1,5 +1,5 @@
 import { createHash, hash } from 'node:crypto';
-import type { SecretValue } from '../secrets/secret-value.js';
+import type { SecretValue } from '../base/secret-value.js';
 import { CacheError } from './cache.js';
 
 export interface HashingSpec {

@@ -1,6 +1,6 @@
 import { connect as tcpConnect } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
-import type { RedisAddress } from './redis-address.js';
+import type { RedisAddress } from '../config/redis-address.js';
 
 /**
  * Two questions a failed connection leaves open, answered on a raw socket: does this port speak

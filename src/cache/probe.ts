@@ -1,7 +1,7 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import type { Redis } from 'ioredis';
-import { specAddresses, unparsableAddress, type RedisAddress } from './redis-address.js';
+import { specAddresses, unparsableAddress, type RedisAddress } from '../config/redis-address.js';
 import type { RedisCacheSpec } from './redis-cache.js';
 import { askOnce, redisModeOf, type ConnectionParams, type Topology } from './redis-connect.js';
 import { classifyRedisError, safeReason } from './redis-errors.js';

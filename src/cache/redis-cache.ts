@@ -1,9 +1,9 @@
 import { Command, Redis } from 'ioredis';
-import type { SecretValue } from '../secrets/secret-value.js';
+import type { SecretValue } from '../base/secret-value.js';
 import { CacheError, CacheEvents, checkKey, checkValue, ttlOf, type Cache, type CacheSetOptions, type CacheStats } from './cache.js';
 import { Envelope } from './envelope.js';
 import { KeyHasher } from './key-hashing.js';
-import { specAddresses, unparsableAddress, type RedisAddress } from './redis-address.js';
+import { specAddresses, unparsableAddress, type RedisAddress } from '../config/redis-address.js';
 import {
   connectClient,
   createClient,

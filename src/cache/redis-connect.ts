@@ -1,7 +1,7 @@
 import { Cluster, Redis, type ClusterOptions, type RedisOptions } from 'ioredis';
 import type { ConnectionOptions } from 'node:tls';
 import { CacheError } from './cache.js';
-import type { RedisAddress } from './redis-address.js';
+import type { RedisAddress } from '../config/redis-address.js';
 import { classifyRedisError, safeReason, sanitizedCause } from './redis-errors.js';
 import { forHost } from './redis-tls.js';
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import type { ConnectionOptions, SecureVersion } from 'node:tls';
-import type { SecretValue } from '../secrets/secret-value.js';
+import type { SecretValue } from '../base/secret-value.js';
 import { CacheError } from './cache.js';
 
 /** A resolved TLS profile (`tls.<name>` in maverics.yaml), as far as a Redis client uses it. */

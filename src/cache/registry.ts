@@ -1,4 +1,4 @@
-import { MavericsConfigError } from '../errors.js';
+import { MavericsConfigError } from '../base/errors.js';
 import type { Cache } from './cache.js';
 import { LocalCache, LOCAL_CACHE_NAME, type LocalCacheOptions } from './local-cache.js';
 import { openRedisCache, type RedisCache, type RedisCacheSpec, type RedisConnectOptions } from './redis-cache.js';

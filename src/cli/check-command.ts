@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { checkText } from '../check.js';
-import { readEnvFile } from '../env-file.js';
-import { UsageError } from '../errors.js';
+import { checkText } from '../pipeline/check.js';
+import { readEnvFile } from './env-file.js';
+import { UsageError } from '../base/errors.js';
 import { secretProviderFlags } from '../secrets/providers-config.js';
 import { parseCliArgs } from './parse-cli-args.js';
 import { inputDir, readInputs } from './read-inputs.js';

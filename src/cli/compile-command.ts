@@ -1,10 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { compileConfig } from '../compile.js';
-import { readEnvFile } from '../env-file.js';
-import { UsageError } from '../errors.js';
+import { compileConfig } from '../pipeline/compile.js';
+import { readEnvFile } from './env-file.js';
+import { UsageError } from '../base/errors.js';
 import { stylish } from '../formatters/stylish.js';
-import { finishResult, lintParsed } from '../lint.js';
+import { finishResult, lintParsed } from '../pipeline/lint.js';
 import { parseCliArgs } from './parse-cli-args.js';
 import { maxFileBytes, readInputs } from './read-inputs.js';
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../base/errors.js';
 
 /** A fresh AES-256 / HMAC key as 64 hex characters: what `openssl rand -hex 32` prints. */
 export async function keygenCommand(args: string[]): Promise<number> {

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { lintText } from '../lint.js';
+import { lintText } from '../pipeline/lint.js';
 import { parseCliArgs } from './parse-cli-args.js';
 import { inputDir, readInputs } from './read-inputs.js';
 import { readReportOptions, report, reportOptionSpec } from './report-options.js';

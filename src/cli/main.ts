@@ -8,8 +8,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import module from 'node:module';
-import { MavericsConfigError, UsageError } from '../errors.js';
-import { readPackageVersion } from '../meta/version.js';
+import { MavericsConfigError, UsageError } from '../base/errors.js';
+import { readPackageVersion } from '../base/version.js';
 import { quietClientDebug, quietedNotice } from './quiet-client-debug.js';
 
 const HELP = `Usage: maverics-config <command> [options]

@@ -1,5 +1,5 @@
 import type { parseArgs as ParseArgs } from 'node:util';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../base/errors.js';
 
 type Spec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
 

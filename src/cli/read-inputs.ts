@@ -1,5 +1,5 @@
 import { dirname, resolve } from 'node:path';
-import { MavericsConfigError, UsageError } from '../errors.js';
+import { MavericsConfigError, UsageError } from '../base/errors.js';
 import { parseByteSize, readSourceFile, readSourceStream } from '../parse/read-source.js';
 
 export interface Input {

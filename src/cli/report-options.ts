@@ -1,7 +1,7 @@
 /** Options shared by the commands that print diagnostics (lint, check). */
 import { writeFile } from 'node:fs/promises';
-import { sortAndDedupe, type FileResult } from '../diagnostics.js';
-import { UsageError } from '../errors.js';
+import { sortAndDedupe, type FileResult } from '../base/diagnostics.js';
+import { UsageError } from '../base/errors.js';
 import { formatterNamed, formatters } from '../formatters/index.js';
 import { maxFileBytes } from './read-inputs.js';
 

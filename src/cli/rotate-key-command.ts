@@ -1,9 +1,9 @@
 import { chmod, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { MavericsConfigError, UsageError } from '../errors.js';
+import { MavericsConfigError, UsageError } from '../base/errors.js';
 import { readSourceFile } from '../parse/read-source.js';
-import { rotateKey, RotateKeyError } from '../rotate-key.js';
+import { rotateKey, RotateKeyError } from '../edit/rotate-key.js';
 import { parseCliArgs } from './parse-cli-args.js';
 
 const spec = {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../base/errors.js';
 import { catalogue, stageCommand } from '../rules/catalogue.js';
-import { didYouMean } from '../schema/did-you-mean.js';
+import { didYouMean } from '../base/did-you-mean.js';
 
 /** `rules` lists the catalogue; `rules <id>` prints that rule's documentation page. */
 export async function rulesCommand(args: string[]): Promise<number> {

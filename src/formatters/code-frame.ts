@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../base/diagnostics.js';
 import { escapeControl } from './terminal-safe.js';
 
 export interface Paint {

@@ -1,4 +1,4 @@
-import type { FileResult } from '../diagnostics.js';
+import type { FileResult } from '../base/diagnostics.js';
 
 export interface FormatOptions {
   /** Paths in human output are shown relative to this; machine formats say which they use. */

@@ -2,7 +2,7 @@
  * GitHub Actions workflow commands: one `::error` / `::warning` annotation per diagnostic, which GitHub
  * shows on the pull request's diff at the file and line. Suppressed diagnostics are not annotated.
  */
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../base/diagnostics.js';
 import type { Formatter } from './formatter.js';
 import { displayPath, reportRoot } from './locations.js';
 import { escapeControl } from './terminal-safe.js';

@@ -3,7 +3,7 @@
  * HTML and other report formatters read: `rulesMeta` holds, for every rule that reported in the
  * results (suppressed findings included, as ESLint does), its `meta` as ESLint rules declare it.
  */
-import type { FileResult } from '../diagnostics.js';
+import type { FileResult } from '../base/diagnostics.js';
 import { catalogue, type RuleMeta } from '../rules/catalogue.js';
 import type { Formatter } from './formatter.js';
 import { eslintResults } from './json.js';

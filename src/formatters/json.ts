@@ -1,4 +1,4 @@
-import type { Diagnostic, FileResult } from '../diagnostics.js';
+import type { Diagnostic, FileResult } from '../base/diagnostics.js';
 import type { Formatter } from './formatter.js';
 
 /** ESLint's JSON formatter shape, so tools that read ESLint results read ours. */

@@ -6,7 +6,7 @@
  * allows no `file` on a testcase and no `skipped` on `<testsuites>`, so neither is written. No
  * timings: the output is byte-stable.
  */
-import type { Diagnostic, FileResult } from '../diagnostics.js';
+import type { Diagnostic, FileResult } from '../base/diagnostics.js';
 import type { Formatter } from './formatter.js';
 import { displayPath, reportRoot } from './locations.js';
 

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
-import type { FileResult } from '../diagnostics.js';
+import type { FileResult } from '../base/diagnostics.js';
 import type { FormatOptions } from './formatter.js';
 
 const roots = new Map<string, string>();

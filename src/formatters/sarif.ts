@@ -8,8 +8,8 @@
  * No source text is copied in: there is no `snippet`, so no secret can travel in the report.
  */
 import { pathToFileURL } from 'node:url';
-import type { Diagnostic, FileResult } from '../diagnostics.js';
-import { readPackageVersion } from '../meta/version.js';
+import type { Diagnostic, FileResult } from '../base/diagnostics.js';
+import { readPackageVersion } from '../base/version.js';
 import { catalogue, type RuleMeta } from '../rules/catalogue.js';
 import type { Formatter } from './formatter.js';
 import { fingerprints, relativePath, reportRoot } from './locations.js';

@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import type { FileResult } from '../diagnostics.js';
+import type { FileResult } from '../base/diagnostics.js';
 import { ansi, codeFrame, noColor } from './code-frame.js';
 import type { Formatter } from './formatter.js';
 import { escapeControl } from './terminal-safe.js';

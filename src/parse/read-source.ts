@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { MavericsConfigError } from '../errors.js';
+import { MavericsConfigError } from '../base/errors.js';
 
 /** The largest config file read unless the caller raises it: a real maverics.yaml is kilobytes. */
 export const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;

@@ -1,6 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { LineIndex } from './line-index.js';
-import type { JsonPath } from '../diagnostics.js';
+import type { JsonPath } from '../base/diagnostics.js';
 
 /** A 1-based range in the source; the end is exclusive (the column just after the last character). */
 export interface Range {

@@ -1,4 +1,4 @@
-import type { Severity } from '../diagnostics.js';
+import type { Severity } from '../base/diagnostics.js';
 import { rules } from './index.js';
 
 export interface RuleMeta {

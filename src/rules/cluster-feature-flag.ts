@@ -1,6 +1,6 @@
-import type { JsonPath } from '../diagnostics.js';
+import type { JsonPath } from '../base/diagnostics.js';
 import type { Rule } from './rule.js';
-import { entries, featureOn, obj } from './util.js';
+import { entries, featureOn, obj } from '../config/accessors.js';
 
 const rule: Rule = {
   id: 'cluster-feature-flag',

@@ -1,5 +1,5 @@
 import type { Rule } from './rule.js';
-import { obj, redisCaches } from './util.js';
+import { obj, redisCaches } from '../config/accessors.js';
 
 /** The settings `keys.disablePrefix` needs, as paths under the cache and as the user writes them. */
 const NEEDS = [

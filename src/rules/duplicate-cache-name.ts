@@ -1,5 +1,5 @@
 import type { Rule } from './rule.js';
-import { entries, obj, scalarText } from './util.js';
+import { entries, obj, scalarText } from '../config/accessors.js';
 
 const rule: Rule = {
   id: 'duplicate-cache-name',

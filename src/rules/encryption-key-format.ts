@@ -1,4 +1,4 @@
-import { encryptionKeySlots, isLiteralKey, keyProblem } from './key-format.js';
+import { encryptionKeySlots, isLiteralKey, keyProblem } from '../config/key-format.js';
 import type { Rule } from './rule.js';
 
 const rule: Rule = {

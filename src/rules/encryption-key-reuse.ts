@@ -1,6 +1,6 @@
-import { formatPath } from '../diagnostics.js';
-import { obj, redisCaches } from './util.js';
-import { keySlots } from './key-format.js';
+import { formatPath } from '../base/diagnostics.js';
+import { obj, redisCaches } from '../config/accessors.js';
+import { keySlots } from '../config/key-format.js';
 import type { Rule } from './rule.js';
 
 const rule: Rule = {

@@ -1,7 +1,7 @@
-import { malformedEnvTemplates } from '../secrets/references.js';
-import { takesAttributeTemplates } from './references.js';
+import { malformedEnvTemplates } from '../config/secret-references.js';
+import { takesAttributeTemplates } from '../config/reference-slots.js';
 import type { Rule } from './rule.js';
-import { secretKeyName } from './secret-keys.js';
+import { secretKeyName } from '../config/secret-keys.js';
 
 const rule: Rule = {
   id: 'env-reference-syntax',

@@ -1,5 +1,5 @@
 import type { Rule } from './rule.js';
-import { obj, redisCaches } from './util.js';
+import { obj, redisCaches } from '../config/accessors.js';
 
 const rule: Rule = {
   id: 'hashing-disabled',

@@ -1,4 +1,4 @@
-import { hashingKeySlots, isLiteralKey, keyProblem } from './key-format.js';
+import { hashingKeySlots, isLiteralKey, keyProblem } from '../config/key-format.js';
 import type { Rule } from './rule.js';
 
 const rule: Rule = {

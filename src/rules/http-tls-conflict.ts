@@ -1,5 +1,5 @@
 import type { Rule } from './rule.js';
-import { obj } from './util.js';
+import { obj } from '../config/accessors.js';
 
 const rule: Rule = {
   id: 'http-tls-conflict',

@@ -1,6 +1,6 @@
 import type { Rule } from './rule.js';
 import { minVersionSource } from './tls-min-version.js';
-import { isObj, list, obj, tlsProfileNames } from './util.js';
+import { isObj, list, obj, tlsProfileNames } from '../config/accessors.js';
 
 /**
  * The TLS 1.2 cipher suites Go's crypto/tls implements but classes as insecure

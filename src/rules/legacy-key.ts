@@ -1,6 +1,6 @@
-import type { JsonPath } from '../diagnostics.js';
+import type { JsonPath } from '../base/diagnostics.js';
 import type { Rule } from './rule.js';
-import { obj } from './util.js';
+import { obj } from '../config/accessors.js';
 
 /** Keys older Orchestrators took, with what replaced them. */
 const LEGACY: { path: JsonPath; modern: string }[] = [

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import type { JsonPath } from '../diagnostics.js';
+import type { JsonPath } from '../base/diagnostics.js';
 import type { Rule } from './rule.js';
-import { entries, isLiteralName, isObj, obj } from './util.js';
+import { entries, isLiteralName, isObj, obj } from '../config/accessors.js';
 
 /**
  * The `file` of every service extension: any `{ funcName, file }` object (hooks such as

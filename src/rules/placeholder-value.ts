@@ -1,7 +1,7 @@
-import { formatPath } from '../diagnostics.js';
-import { locationKey } from './location-keys.js';
+import { formatPath } from '../base/diagnostics.js';
+import { locationKey } from '../config/location-keys.js';
 import type { Rule } from './rule.js';
-import { secretKeyName } from './secret-keys.js';
+import { secretKeyName } from '../config/secret-keys.js';
 
 /** `METADATA_URL`, `YOUR-TENANT-ID`: an upper-case name of two or more words, as templates write them. */
 const BARE_PLACEHOLDER = /^[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)+$/;

@@ -1,6 +1,6 @@
-import type { JsonPath } from '../diagnostics.js';
+import type { JsonPath } from '../base/diagnostics.js';
 import type { Rule } from './rule.js';
-import { isLiteralSecret, numericSecretPaths, secretKeyName } from './secret-keys.js';
+import { isLiteralSecret, numericSecretPaths, secretKeyName } from '../config/secret-keys.js';
 
 const rule: Rule = {
   id: 'plaintext-secret',

@@ -1,5 +1,5 @@
 import type { Rule } from './rule.js';
-import { isLiteralName, list, obj, redisCaches } from './util.js';
+import { isLiteralName, list, obj, redisCaches } from '../config/accessors.js';
 
 const rule: Rule = {
   id: 'redis-address',

@@ -1,6 +1,6 @@
 import type { Rule } from './rule.js';
 import { checkAddress } from './redis-address.js';
-import { isLiteralName, list, obj, redisCaches } from './util.js';
+import { isLiteralName, list, obj, redisCaches } from '../config/accessors.js';
 
 const rule: Rule = {
   id: 'redis-without-tls',

@@ -1,5 +1,5 @@
 import type { Rule } from './rule.js';
-import { isObj } from './util.js';
+import { isObj } from '../config/accessors.js';
 
 const rule: Rule = {
   id: 'required-key',

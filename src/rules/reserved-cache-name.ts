@@ -1,5 +1,5 @@
 import type { Rule } from './rule.js';
-import { entries, obj } from './util.js';
+import { entries, obj } from '../config/accessors.js';
 
 const rule: Rule = {
   id: 'reserved-cache-name',

@@ -1,4 +1,4 @@
-import type { JsonPath, Severity } from '../diagnostics.js';
+import type { JsonPath, Severity } from '../base/diagnostics.js';
 import type { ParsedConfig } from '../parse/parse-config.js';
 import type { Range } from '../parse/source-map.js';
 import type { SchemaIssue } from '../schema/validate.js';

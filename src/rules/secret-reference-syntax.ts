@@ -1,5 +1,5 @@
-import { isSecretReference } from '../secrets/references.js';
-import { secretKeyName } from './secret-keys.js';
+import { isSecretReference } from '../config/secret-references.js';
+import { secretKeyName } from '../config/secret-keys.js';
 import type { Rule } from './rule.js';
 
 const NAME = '[A-Za-z0-9_\\-.:/]';

@@ -1,7 +1,7 @@
-import { formatPath } from '../diagnostics.js';
+import { formatPath } from '../base/diagnostics.js';
 import type { Rule } from './rule.js';
-import { slotReferences } from './references.js';
-import { isObj, obj } from './util.js';
+import { slotReferences } from '../config/reference-slots.js';
+import { isObj, obj } from '../config/accessors.js';
 
 const rule: Rule = {
   id: 'server-tls-keypair',

@@ -1,6 +1,6 @@
 import type { Rule } from './rule.js';
-import { isDeferredValue } from '../secrets/references.js';
-import { obj, tlsProfileNames } from './util.js';
+import { isDeferredValue } from '../config/secret-references.js';
+import { obj, tlsProfileNames } from '../config/accessors.js';
 
 /** The versions the Orchestrator accepts; below 1.2 it refuses to start (Strata's transport-security page). */
 export const TLS_VERSIONS = ['1.2', '1.3'];

@@ -1,6 +1,6 @@
-import { declaredTargets, slotReferences } from './references.js';
+import { declaredTargets, slotReferences } from '../config/reference-slots.js';
 import type { Rule } from './rule.js';
-import { knownList, suggestion } from './util.js';
+import { knownList, suggestion } from '../config/accessors.js';
 
 const rule: Rule = {
   id: 'unknown-cache',

@@ -1,6 +1,6 @@
-import { attributeTemplateReferences, declaredTargets, slotReferences } from './references.js';
+import { attributeTemplateReferences, declaredTargets, slotReferences } from '../config/reference-slots.js';
 import type { Rule } from './rule.js';
-import { knownList, suggestion } from './util.js';
+import { knownList, suggestion } from '../config/accessors.js';
 
 const rule: Rule = {
   id: 'unknown-connector',

@@ -1,6 +1,6 @@
 import type { Rule } from './rule.js';
-import { usedTlsProfiles } from './references.js';
-import { tlsProfileNames } from './util.js';
+import { usedTlsProfiles } from '../config/reference-slots.js';
+import { tlsProfileNames } from '../config/accessors.js';
 
 const rule: Rule = {
   id: 'unused-tls-profile',

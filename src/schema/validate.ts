@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { formatPath, type JsonPath, type Severity } from '../diagnostics.js';
-import { isDeferredValue } from '../secrets/references.js';
-import { didYouMean } from './did-you-mean.js';
+import { formatPath, type JsonPath, type Severity } from '../base/diagnostics.js';
+import { isDeferredValue } from '../config/secret-references.js';
+import { didYouMean } from '../base/did-you-mean.js';
 import validate, { type SchemaError } from './generated/validate-maverics.js';
 
 export type SchemaIssueKind = 'required-key' | 'wrong-type' | 'invalid-value' | 'unknown-key';

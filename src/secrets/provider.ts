@@ -1,5 +1,5 @@
-import { MavericsConfigError } from '../errors.js';
-import type { SecretValue } from './secret-value.js';
+import { MavericsConfigError } from '../base/errors.js';
+import type { SecretValue } from '../base/secret-value.js';
 
 /**
  * The contract every secret provider meets, built-in or registered by a user.

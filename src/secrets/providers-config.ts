@@ -5,7 +5,7 @@
  * rest of the name as its key (`<vault.db.password>` → provider `vault`, key `db.password`);
  * every other reference goes to the default with its whole name.
  */
-import { UsageError } from '../errors.js';
+import { UsageError } from '../base/errors.js';
 import { SecretProviderError, type SecretProvider } from './provider.js';
 import { describeProviderUrl, scrubCredentials } from './url-grammar.js';
 

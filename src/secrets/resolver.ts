@@ -30,7 +30,7 @@ import {
   type ProviderSource,
 } from './providers-config.js';
 import { secretProviderFactory } from './registry.js';
-import { SecretValue } from './secret-value.js';
+import { SecretValue } from '../base/secret-value.js';
 import './providers/index.js';
 
 export interface SecretUse {

@@ -7,7 +7,7 @@
  * Every message this module produces is free of credentials: it shows a provider URL only through
  * `describeProviderUrl`, which drops the query string and any `user:password@`.
  */
-import { didYouMean } from '../schema/did-you-mean.js';
+import { didYouMean } from '../base/did-you-mean.js';
 import { SecretProviderError } from './provider.js';
 
 /** Query parameters that hold no credential and are worth showing in a description. */

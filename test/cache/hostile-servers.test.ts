@@ -8,7 +8,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { CacheError, createCacheRegistry, LocalCache, openRedisCache, probeRedis, type Cache } from '../../src/cache/index.js';
-import { MavericsConfigError } from '../../src/errors.js';
+import { MavericsConfigError } from '../../src/base/errors.js';
 import { startRedis, stopAll, type RedisServer } from '../support/redis-servers.js';
 import { redisSpec } from '../support/redis-specs.js';
 

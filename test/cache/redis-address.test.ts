@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { parseRedisAddress } from '../../src/cache/redis-address.js';
+import { parseRedisAddress } from '../../src/config/redis-address.js';
 import { retryDelay, redisModeOf, sentinelMasterNames } from '../../src/cache/redis-connect.js';
 import { clusterMasters } from '../../src/cache/probe.js';
 

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { inspect } from 'node:util';
-import { MavericsConfigError } from '../../src/errors.js';
+import { MavericsConfigError } from '../../src/base/errors.js';
 import { createCacheRegistry, LocalCache } from '../../src/cache/index.js';
 import { freePort, startRedis, stopAll, type RedisServer } from '../support/redis-servers.js';
 import { freshKeys, redisSpec, secret } from '../support/redis-specs.js';

@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { FileResult } from '../../src/diagnostics.js';
+import type { FileResult } from '../../src/base/diagnostics.js';
 import { junit } from '../../src/formatters/junit.js';
-import { lintText } from '../../src/lint.js';
+import { lintText } from '../../src/pipeline/lint.js';
 
 const xsd = fileURLToPath(new URL('../../vendor/junit/junit-10.xsd', import.meta.url));
 const frozen = JSON.parse(readFileSync(new URL('../fixtures/formatters/results.json', import.meta.url), 'utf8')) as FileResult[];

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { toFileResult, type Diagnostic } from '../../src/diagnostics.js';
+import { toFileResult, type Diagnostic } from '../../src/base/diagnostics.js';
 import { json } from '../../src/formatters/json.js';
 import { stylish } from '../../src/formatters/stylish.js';
 

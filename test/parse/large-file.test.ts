@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { lintText } from '../../src/lint.js';
+import { lintText } from '../../src/pipeline/lint.js';
 import { generateConfig } from '../../bench/generate-config.js';
 
 // Lint speed is measured by `npm run bench` (bench/lint.bench.ts), never asserted in a test.

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseConfig } from '../../src/parse/parse-config.js';
-import { lintText } from '../../src/lint.js';
+import { lintText } from '../../src/pipeline/lint.js';
 
 const ids = (text: string) => lintText(text).diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId}`);
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { lintFiles, lintText } from '../../src/lint.js';
+import { lintFiles, lintText } from '../../src/pipeline/lint.js';
 import { runCli } from '../support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'missing-extension-file-'));

@@ -1,6 +1,6 @@
 import * as assert from 'uvu/assert';
 import { test } from 'uvu';
-import { lintText } from '../../src/lint.js';
+import { lintText } from '../../src/pipeline/lint.js';
 import { CANARY, lint, testRule } from '../support/rule-tester.js';
 
 testRule('placeholder-value', {

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { lintText } from '../../src/lint.js';
+import { lintText } from '../../src/pipeline/lint.js';
 import { CANARY, CANARY_KEY_63, checkInvalid, testRule } from '../support/rule-tester.js';
 
 function connector(key: string, value: string): string {

@@ -16,7 +16,7 @@ import { parse } from 'yaml';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseConfig } from '../../src/parse/parse-config.js';
-import { secretReferenceName } from '../../src/secrets/references.js';
+import { secretReferenceName } from '../../src/config/secret-references.js';
 import { resolveSecrets, type SecretUse } from '../../src/secrets/resolver.js';
 import { VaultTestServer } from '../support/vault-server.js';
 

@@ -6,7 +6,7 @@ import * as assert from 'uvu/assert';
 import { SecretProviderError, type SecretProvider } from '../../src/secrets/provider.js';
 import { registerSecretProvider } from '../../src/secrets/registry.js';
 import { resolveSecrets, type SecretUse } from '../../src/secrets/resolver.js';
-import { SecretValue } from '../../src/secrets/secret-value.js';
+import { SecretValue } from '../../src/base/secret-value.js';
 import { AwsSecretsTestServer } from '../support/aws-secrets-server.js';
 import { VaultTestServer } from '../support/vault-server.js';
 import { assertTimeoutPerReference, settles } from '../support/resolver-assertions.js';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { SecretValue } from '../../src/secrets/secret-value.js';
+import { SecretValue } from '../../src/base/secret-value.js';
 import type { RedisCacheSpec } from '../../src/cache/index.js';
 
 export function hexKey(): string {

@@ -8,8 +8,8 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Diagnostic, Severity } from '../../src/diagnostics.js';
-import { lintText } from '../../src/lint.js';
+import type { Diagnostic, Severity } from '../../src/base/diagnostics.js';
+import { lintText } from '../../src/pipeline/lint.js';
 import { rules } from '../../src/rules/index.js';
 
 /** Literal secrets that tests write into passwords and keys; no message may ever contain them. */

@@ -29,7 +29,7 @@ import type { GetSecretValueCommandOutput, SecretsManagerClient, SecretsManagerC
 import { Memo } from '../memo.js';
 import { loadSdk } from '../optional-sdk.js';
 import { SecretProviderError, type BuiltInProvider, type ProviderContext, type SecretProvider, type SecretProviderErrorKind } from '../provider.js';
-import { SecretValue } from '../secret-value.js';
+import { SecretValue } from '../../base/secret-value.js';
 import { badUrl, pathSegments, QueryParams, requireHost } from '../url-grammar.js';
 import { isPlainObject, networkError, safeCause, stringifySecret } from './shared.js';
 

@@ -24,7 +24,7 @@ import { rootCertificates } from 'node:tls';
 import { Memo } from '../memo.js';
 import { loadSdk } from '../optional-sdk.js';
 import { SecretProviderError, type BuiltInProvider, type ProviderContext, type SecretProvider, type SecretProviderErrorKind } from '../provider.js';
-import { SecretValue } from '../secret-value.js';
+import { SecretValue } from '../../base/secret-value.js';
 import { QueryParams, requireHost } from '../url-grammar.js';
 import { safeCode } from './https-transport.js';
 import { errorCode, isPlainObject, networkError, networkKind, safeCause } from './shared.js';

@@ -30,7 +30,7 @@
  *   200 references must not make 200 failing logins (token-cache.ts).
  */
 import { SecretProviderError, type BuiltInProvider, type ProviderContext } from '../provider.js';
-import { SecretValue } from '../secret-value.js';
+import { SecretValue } from '../../base/secret-value.js';
 import { badUrl, pathSegments, QueryParams } from '../url-grammar.js';
 import { HttpsTransport, parseJsonBody, safeCode, statusKind, type HttpAnswer } from './https-transport.js';
 import { RestProvider } from './rest-provider.js';

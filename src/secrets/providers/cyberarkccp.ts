@@ -18,7 +18,7 @@
  * - CA bundle: `caFile`, plus `NODE_EXTRA_CA_CERTS` from the provider's environment.
  */
 import { SecretProviderError, type BuiltInProvider } from '../provider.js';
-import { SecretValue } from '../secret-value.js';
+import { SecretValue } from '../../base/secret-value.js';
 import { QueryParams, requireHost } from '../url-grammar.js';
 import { HttpsTransport, parseJsonBody, safeCode, statusKind, type HttpAnswer } from './https-transport.js';
 import { RestProvider } from './rest-provider.js';

@@ -24,7 +24,7 @@
  */
 import { Memo } from '../memo.js';
 import { SecretProviderError, type BuiltInProvider } from '../provider.js';
-import { SecretValue } from '../secret-value.js';
+import { SecretValue } from '../../base/secret-value.js';
 import { QueryParams, requireHost } from '../url-grammar.js';
 import { HttpsTransport, parseJsonBody, safeCode, statusKind, type HttpAnswer } from './https-transport.js';
 import { RestProvider } from './rest-provider.js';

@@ -32,7 +32,7 @@ import type NodeVault from 'node-vault';
 import { Memo } from '../memo.js';
 import { loadSdk } from '../optional-sdk.js';
 import { SecretProviderError, type BuiltInProvider, type ProviderContext, type SecretProvider, type SecretProviderErrorKind } from '../provider.js';
-import { SecretValue } from '../secret-value.js';
+import { SecretValue } from '../../base/secret-value.js';
 import { badUrl, pathSegments, QueryParams, requireHost } from '../url-grammar.js';
 import { errorCode, isPlainObject, networkError, safeCause, stringifySecret } from './shared.js';
 import { readPem } from './tls-material.js';

@@ -1,5 +1,5 @@
 import type { SecretProvider } from '../provider.js';
-import type { SecretValue } from '../secret-value.js';
+import type { SecretValue } from '../../base/secret-value.js';
 import type { HttpsTransport } from './https-transport.js';
 
 /**

@@ -18,7 +18,7 @@ import { open } from 'node:fs/promises';
 import { parseFailsafeYaml } from '../../parse/failsafe-yaml.js';
 import { Memo } from '../memo.js';
 import { SecretProviderError, type BuiltInProvider, type SecretProvider } from '../provider.js';
-import { SecretValue } from '../secret-value.js';
+import { SecretValue } from '../../base/secret-value.js';
 import { badUrl, decode, QueryParams } from '../url-grammar.js';
 import { errorCode, isPlainObject } from './shared.js';
 

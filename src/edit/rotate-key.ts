@@ -3,9 +3,9 @@
  * `encryption.keys.old` and the new reference becomes `current`, as in the vendor's zero-downtime
  * rotation example. Only the key lines change; comments, blank lines and quoting stay as written.
  */
-import { lineEnd, lineStart, locateEncryptionKeys, type ScalarSite } from './parse/encryption-keys.js';
-import { MavericsConfigError } from './errors.js';
-import { isSecretReference } from './secrets/references.js';
+import { lineEnd, lineStart, locateEncryptionKeys, type ScalarSite } from '../parse/encryption-keys.js';
+import { MavericsConfigError } from '../base/errors.js';
+import { isSecretReference } from '../config/secret-references.js';
 
 export interface RotateKeyOptions {
   cache: string;

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { UsageError } from './errors.js';
+import { UsageError } from '../base/errors.js';
 
 /**
  * Reads a dotenv-style file for `{{ env.NAME }}`: `NAME=value` lines, `export ` allowed, `#`

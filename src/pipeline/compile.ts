@@ -1,8 +1,8 @@
-import type { Diagnostic, JsonPath } from './diagnostics.js';
+import type { Diagnostic, JsonPath } from '../base/diagnostics.js';
 import { diagnosticAt } from './lint.js';
-import type { ParsedConfig } from './parse/parse-config.js';
-import { secretContentKeyName, secretKeyName } from './rules/secret-keys.js';
-import { envTemplates, substituteEnv } from './secrets/references.js';
+import type { ParsedConfig } from '../parse/parse-config.js';
+import { secretContentKeyName, secretKeyName } from '../config/secret-keys.js';
+import { envTemplates, substituteEnv } from '../config/secret-references.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 

@@ -3,9 +3,9 @@
  * target, read by the unknown-* rules, the TLS rules and env-reference-syntax alike, so a new slot
  * is one line here and every rule that cares sees it.
  */
-import type { JsonPath } from '../diagnostics.js';
+import type { JsonPath } from '../base/diagnostics.js';
 import type { ScalarEntry } from '../parse/parse-config.js';
-import { declaredNames, isLiteralName, isObj, list, obj, scalarText, type Obj } from './util.js';
+import { declaredNames, isLiteralName, isObj, list, obj, scalarText, type Obj } from './accessors.js';
 
 export type ReferenceKind = 'connector' | 'tls' | 'cache' | 'cluster';
 

@@ -4,16 +4,16 @@
  * just as a literal would. Messages describe the value (its length, the kind of wrong character),
  * never show it.
  */
-import { addressShape } from './cache/redis-address.js';
+import { addressShape } from '../config/redis-address.js';
 import { ownVariables, type Env } from './compile.js';
-import type { Diagnostic, JsonPath } from './diagnostics.js';
+import type { Diagnostic, JsonPath } from '../base/diagnostics.js';
 import { diagnosticAt } from './lint.js';
-import type { ParsedConfig } from './parse/parse-config.js';
-import { encryptionKeySlots, hashingKeySlots, keyProblem } from './rules/key-format.js';
-import { checkAddress } from './rules/redis-address.js';
-import { list, obj, redisCaches } from './rules/util.js';
-import { envTemplates, hasEnvTemplate, secretReferenceName, substituteEnv } from './secrets/references.js';
-import type { SecretValue } from './secrets/secret-value.js';
+import type { ParsedConfig } from '../parse/parse-config.js';
+import { encryptionKeySlots, hashingKeySlots, keyProblem } from '../config/key-format.js';
+import { checkAddress } from '../rules/redis-address.js';
+import { list, obj, redisCaches } from '../config/accessors.js';
+import { envTemplates, hasEnvTemplate, secretReferenceName, substituteEnv } from '../config/secret-references.js';
+import type { SecretValue } from '../base/secret-value.js';
 
 export function validateResolvedValues(parsed: ParsedConfig, config: Record<string, unknown>, secrets: ReadonlyMap<string, SecretValue>, env: Env = process.env): Diagnostic[] {
   const vars = ownVariables(env);

@@ -1,6 +1,6 @@
 import type { ScalarEntry } from '../parse/parse-config.js';
-import { secretReferenceName } from './references.js';
-import type { SecretUse } from './resolver.js';
+import { secretReferenceName } from './secret-references.js';
+import type { SecretUse } from '../secrets/resolver.js';
 
 /** Every value of the file that is wholly a `<reference>`, with where it is. */
 export function secretUses(strings: readonly ScalarEntry[]): SecretUse[] {

@@ -1,7 +1,7 @@
 /** Small, total accessors over the untyped config: rules never assume the schema passed. */
-import type { JsonPath } from '../diagnostics.js';
-import { didYouMean } from '../schema/did-you-mean.js';
-import { isDeferredValue } from '../secrets/references.js';
+import type { JsonPath } from '../base/diagnostics.js';
+import { didYouMean } from '../base/did-you-mean.js';
+import { isDeferredValue } from './secret-references.js';
 
 export type Obj = Readonly<Record<string, unknown>>;
 

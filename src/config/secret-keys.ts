@@ -1,6 +1,6 @@
 /** Which values are secrets: shared by the plaintext-secret rule and by source redaction. */
-import type { JsonPath } from '../diagnostics.js';
-import { isDeferredValue } from '../secrets/references.js';
+import type { JsonPath } from '../base/diagnostics.js';
+import { isDeferredValue } from './secret-references.js';
 
 /**
  * Key names that hold secrets, matched at the end of the key (`oauthClientSecret`, `apiToken`,

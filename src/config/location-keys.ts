@@ -4,7 +4,7 @@
  * `openapi.spec.uri`, `certFile`, `clientCAFiles`, `samlSPCertPath`, `metadataPath`, …), plus the
  * few URL- and path-typed keys of the surface inventory whose names do not say so.
  */
-import type { JsonPath } from '../diagnostics.js';
+import type { JsonPath } from '../base/diagnostics.js';
 
 const SHAPE = /(?:URL|Url|URLs|Urls|URI|Uri|Endpoint|File|Files|Path|Paths|Dir)$/;
 const NAMED = new Set(['url', 'urls', 'uri', 'file', 'upstream', 'issuer', 'errorPage', 'unauthorizedPage']);

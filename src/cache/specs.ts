@@ -3,12 +3,12 @@
  * RedisCacheSpec per redis cache, secrets as SecretValues (a literal in the file is wrapped too, so
  * nothing downstream handles a bare secret string).
  */
-import type { RedisCacheSpec, TlsSpec } from './cache/index.js';
-import type { JsonPath } from './diagnostics.js';
-import { isObj, list, obj, redisCaches, scalarText, str } from './rules/util.js';
-import { ownVariables, type Env } from './compile.js';
-import { hasEnvTemplate, secretReferenceName, substituteEnv } from './secrets/references.js';
-import { SecretValue } from './secrets/secret-value.js';
+import type { RedisCacheSpec, TlsSpec } from './index.js';
+import type { JsonPath } from '../base/diagnostics.js';
+import { isObj, list, obj, redisCaches, scalarText, str } from '../config/accessors.js';
+import { ownVariables, type Env } from '../pipeline/compile.js';
+import { hasEnvTemplate, secretReferenceName, substituteEnv } from '../config/secret-references.js';
+import { SecretValue } from '../base/secret-value.js';
 
 export interface LocatedSpec {
   spec: RedisCacheSpec;

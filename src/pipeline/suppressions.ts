@@ -6,11 +6,11 @@
  *   # maverics-config-disable-next-line <rule-id>[, <rule-id>] -- <reason>
  *   # maverics-config-disable-file <rule-id>[, <rule-id>] -- <reason>     (leading comments only)
  */
-import type { Diagnostic } from './diagnostics.js';
-import { findComments, type Comment } from './parse/comments.js';
-import { LineIndex } from './parse/line-index.js';
-import { catalogue } from './rules/catalogue.js';
-import { didYouMean } from './schema/did-you-mean.js';
+import type { Diagnostic } from '../base/diagnostics.js';
+import { findComments, type Comment } from '../parse/comments.js';
+import { LineIndex } from '../parse/line-index.js';
+import { catalogue } from '../rules/catalogue.js';
+import { didYouMean } from '../base/did-you-mean.js';
 
 export const UNUSED_DISABLE = 'unused-disable';
 

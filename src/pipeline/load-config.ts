@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
-import type { CacheRegistry, CacheRegistryOptions } from './cache/index.js';
+import type { CacheRegistry, CacheRegistryOptions } from '../cache/index.js';
 import { checkConfig, ranRules, type CheckOptions } from './check.js';
-import type { Diagnostic } from './diagnostics.js';
-import { MavericsConfigError } from './errors.js';
+import type { Diagnostic } from '../base/diagnostics.js';
+import { MavericsConfigError } from '../base/errors.js';
 import { diagnosticAt, finishResult } from './lint.js';
-import { readSourceFile } from './parse/read-source.js';
+import { readSourceFile } from '../parse/read-source.js';
 
 export interface LoadConfigOptions extends Omit<CheckOptions, 'connect' | 'filePath'> {
   /** The config file to read; or give `text` (and optionally `filePath` to name it). */
@@ -54,7 +54,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   const errors = active.filter((d) => d.severity === 'error');
   if (errors.length || !checked.config) throw new ConfigError(filePath, errors);
 
-  const [{ createCacheRegistry }, { redisCacheSpecs }] = await Promise.all([import('./cache/index.js'), import('./cache-specs.js')]);
+  const [{ createCacheRegistry }, { redisCacheSpecs }] = await Promise.all([import('../cache/index.js'), import('../cache/specs.js')]);
   const located = redisCacheSpecs(checked.config, checked.secrets, checked.env);
   const { registry, warnings } = await createCacheRegistry(
     located.map((l) => l.spec),

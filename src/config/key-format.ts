@@ -1,7 +1,7 @@
 /** Shared by the encryption- and hashing-key rules: where keys sit and what is wrong with one. */
-import type { JsonPath } from '../diagnostics.js';
-import { isDeferredValue } from '../secrets/references.js';
-import { list, obj, redisCaches, type Obj } from './util.js';
+import type { JsonPath } from '../base/diagnostics.js';
+import { isDeferredValue } from './secret-references.js';
+import { list, obj, redisCaches, type Obj } from './accessors.js';
 
 export interface KeySlot {
   value: unknown;

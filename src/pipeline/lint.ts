@@ -1,12 +1,12 @@
 import { dirname, resolve } from 'node:path';
-import { toFileResult, type Diagnostic, type FileResult, type JsonPath, type Severity } from './diagnostics.js';
-import { parseConfig, type ParsedConfig } from './parse/parse-config.js';
-import { readSourceFile } from './parse/read-source.js';
-import { rules } from './rules/index.js';
-import { formatMessage, type Rule, type RuleContext } from './rules/rule.js';
-import { isLiteralSecret, numericSecretPaths, secretKeyName } from './rules/secret-keys.js';
-import { obj } from './rules/util.js';
-import { validateSchema } from './schema/validate.js';
+import { toFileResult, type Diagnostic, type FileResult, type JsonPath, type Severity } from '../base/diagnostics.js';
+import { parseConfig, type ParsedConfig } from '../parse/parse-config.js';
+import { readSourceFile } from '../parse/read-source.js';
+import { rules } from '../rules/index.js';
+import { formatMessage, type Rule, type RuleContext } from '../rules/rule.js';
+import { isLiteralSecret, numericSecretPaths, secretKeyName } from '../config/secret-keys.js';
+import { obj } from '../config/accessors.js';
+import { validateSchema } from '../schema/validate.js';
 import { applySuppressions } from './suppressions.js';
 
 export interface LintOptions {

@@ -1,12 +1,12 @@
 /** `check --connect`: every Redis cache probed as the runtime would connect, failures as diagnostics. */
-import { redisCacheSpecs } from './cache-specs.js';
+import { redisCacheSpecs } from '../cache/specs.js';
 import type { CheckedConfig } from './check.js';
-import type { Diagnostic } from './diagnostics.js';
+import type { Diagnostic } from '../base/diagnostics.js';
 import { diagnosticAt } from './lint.js';
 
 export async function probeCaches(checked: CheckedConfig, options: { timeoutMs?: number }): Promise<Diagnostic[]> {
   if (!checked.config) return [];
-  const { probeRedis } = await import('./cache/probe.js');
+  const { probeRedis } = await import('../cache/probe.js');
   // A cache with an error of its own (an unresolved password, a bad address) would only fail to
   // connect for that known reason: probe the others.
   const broken = (path: readonly (string | number)[]) =>

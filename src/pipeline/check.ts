@@ -1,13 +1,13 @@
 import { compileConfig, type Env } from './compile.js';
-import type { Diagnostic, FileResult } from './diagnostics.js';
+import type { Diagnostic, FileResult } from '../base/diagnostics.js';
 import { diagnosticAt, finishResult, lintParsed, ruleIds } from './lint.js';
-import { stageRules } from './rules/catalogue.js';
-import type { ParsedConfig } from './parse/parse-config.js';
+import { stageRules } from '../rules/catalogue.js';
+import type { ParsedConfig } from '../parse/parse-config.js';
 import { validateResolvedValues } from './resolved-values.js';
-import type { SecretProvider } from './secrets/provider.js';
-import type { ResolverOptions } from './secrets/resolver.js';
-import type { SecretValue } from './secrets/secret-value.js';
-import { secretUses } from './secrets/secret-uses.js';
+import type { SecretProvider } from '../secrets/provider.js';
+import type { ResolverOptions } from '../secrets/resolver.js';
+import type { SecretValue } from '../base/secret-value.js';
+import { secretUses } from '../config/secret-uses.js';
 
 export interface CheckOptions {
   /** The name the result carries. */
@@ -49,7 +49,7 @@ export async function checkConfig(text: string, options: CheckOptions = {}): Pro
   const uses = secretUses(parsed.strings);
   if (uses.length) {
     // Loaded here, not at the top: lint must never load the provider clients.
-    const { resolveSecrets } = await import('./secrets/resolver.js');
+    const { resolveSecrets } = await import('../secrets/resolver.js');
     const result = await resolveSecrets(uses, {
       ...options.resolver,
       secretProvider: options.secretProvider,
@@ -67,7 +67,7 @@ export async function checkConfig(text: string, options: CheckOptions = {}): Pro
 export async function checkText(text: string, options: CheckOptions = {}): Promise<FileResult> {
   const checked = await checkConfig(text, options);
   if (options.connect && checked.config) {
-    const { probeCaches } = await import('./probe-caches.js');
+    const { probeCaches } = await import('./connect.js');
     checked.diagnostics.push(...(await probeCaches(checked, typeof options.connect === 'object' ? options.connect : {})));
   }
   return finishResult(options.filePath ?? '<text>', checked.parsed, checked.diagnostics, ranRules(options.connect ? ['check', 'connect'] : ['check']));
