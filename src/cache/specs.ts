@@ -6,8 +6,7 @@
 import type { RedisCacheSpec, TlsSpec } from './index.js';
 import type { JsonPath } from '../base/diagnostics.js';
 import { isObj, list, obj, redisCaches, scalarText, str } from '../config/accessors.js';
-import { ownVariables, type Env } from '../pipeline/compile.js';
-import { hasEnvTemplate, secretReferenceName, substituteEnv } from '../config/secret-references.js';
+import { hasEnvTemplate, ownVariables, secretReferenceName, substituteEnv, type Env } from '../config/secret-references.js';
 import { SecretValue } from '../base/secret-value.js';
 
 export interface LocatedSpec {

@@ -4,7 +4,8 @@ import { compileConfig } from '../pipeline/compile.js';
 import { readEnvFile } from './env-file.js';
 import { UsageError } from '../base/errors.js';
 import { stylish } from '../formatters/stylish.js';
-import { finishResult, lintParsed } from '../pipeline/lint.js';
+import { lintParsed } from '../pipeline/lint.js';
+import { finishResult } from '../pipeline/result.js';
 import { parseCliArgs } from './parse-cli-args.js';
 import { maxFileBytes, readInputs } from './read-inputs.js';
 

@@ -42,13 +42,21 @@ export function isDeferredValue(value: unknown): boolean {
   return typeof value === 'string' && (isSecretReference(value) || hasEnvTemplate(value));
 }
 
+/** The variables `{{ env.NAME }}` reads. */
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** Own variables only: `{{ env.toString }}` is an unset name, not Object.prototype's method. */
+export function ownVariables(env: Env): Env {
+  return Object.assign(Object.create(null) as Record<string, string | undefined>, env);
+}
+
 /**
  * Replaces every `{{ env.NAME }}` with the variable's value. Unset variables become empty, as the
  * Orchestrator does, and are reported through `onUnset`.
  */
 export function substituteEnv(
   value: string,
-  env: Readonly<Record<string, string | undefined>>,
+  env: Env,
   onUnset?: (name: string) => void,
 ): string {
   if (!value.includes('{{')) return value;

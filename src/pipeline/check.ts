@@ -1,8 +1,9 @@
-import { compileConfig, type Env } from './compile.js';
-import type { Diagnostic, FileResult } from '../base/diagnostics.js';
-import { diagnosticAt, finishResult, lintParsed, ruleIds } from './lint.js';
+import { compileConfig } from './compile.js';
+import type { Env } from '../config/secret-references.js';
+import type { FileResult } from '../base/diagnostics.js';
+import { lintParsed } from './lint.js';
+import { diagnosticAt, finishResult, ruleIds, type CheckedConfig } from './result.js';
 import { stageRules } from '../rules/catalogue.js';
-import type { ParsedConfig } from '../parse/parse-config.js';
 import { validateResolvedValues } from './resolved-values.js';
 import type { SecretProvider } from '../secrets/provider.js';
 import type { ResolverOptions } from '../secrets/resolver.js';
@@ -26,17 +27,6 @@ export interface CheckOptions {
   configDir?: string;
   /** Also connect to every Redis cache (`check --connect`). */
   connect?: boolean | { timeoutMs?: number };
-}
-
-/** What `check` and `loadConfig` share: lint, env substitution, secret resolution, resolved values. */
-export interface CheckedConfig {
-  parsed: ParsedConfig;
-  diagnostics: Diagnostic[];
-  /** The compiled config (references kept); undefined when the file is not usable YAML. */
-  config: Record<string, unknown> | undefined;
-  secrets: Map<string, SecretValue>;
-  /** The variables `{{ env.X }}` read: what compile left as templates at secret keys is filled from here. */
-  env: Env;
 }
 
 export async function checkConfig(text: string, options: CheckOptions = {}): Promise<CheckedConfig> {

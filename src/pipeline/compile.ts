@@ -1,10 +1,8 @@
 import type { Diagnostic, JsonPath } from '../base/diagnostics.js';
-import { diagnosticAt } from './lint.js';
+import { diagnosticAt } from './result.js';
 import type { ParsedConfig } from '../parse/parse-config.js';
 import { secretContentKeyName, secretKeyName } from '../config/secret-keys.js';
-import { envTemplates, substituteEnv } from '../config/secret-references.js';
-
-export type Env = Readonly<Record<string, string | undefined>>;
+import { envTemplates, ownVariables, substituteEnv, type Env } from '../config/secret-references.js';
 
 /**
  * The normalised config, as a bundle would carry it: `{{ env.NAME }}` substituted, secret
@@ -47,11 +45,6 @@ const SECRET_LOOKING = [/-----BEGIN [A-Z0-9 ]*(PRIVATE KEY|CERTIFICATE)-----/, /
 
 function looksSecret(value: string): boolean {
   return SECRET_LOOKING.some((pattern) => pattern.test(value));
-}
-
-/** Own variables only: `{{ env.toString }}` is an unset name, not Object.prototype's method. */
-export function ownVariables(env: Env): Env {
-  return Object.assign(Object.create(null) as Record<string, string | undefined>, env);
 }
 
 function transform(value: unknown, path: JsonPath, onString: (value: string, path: JsonPath) => string): unknown {

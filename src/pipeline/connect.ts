@@ -1,8 +1,7 @@
 /** `check --connect`: every Redis cache probed as the runtime would connect, failures as diagnostics. */
 import { redisCacheSpecs } from '../cache/specs.js';
-import type { CheckedConfig } from './check.js';
 import type { Diagnostic } from '../base/diagnostics.js';
-import { diagnosticAt } from './lint.js';
+import { diagnosticAt, type CheckedConfig } from './result.js';
 
 export async function probeCaches(checked: CheckedConfig, options: { timeoutMs?: number }): Promise<Diagnostic[]> {
   if (!checked.config) return [];

@@ -1,13 +1,12 @@
 import { dirname, resolve } from 'node:path';
-import { toFileResult, type Diagnostic, type FileResult, type JsonPath, type Severity } from '../base/diagnostics.js';
+import type { Diagnostic, FileResult } from '../base/diagnostics.js';
 import { parseConfig, type ParsedConfig } from '../parse/parse-config.js';
 import { readSourceFile } from '../parse/read-source.js';
 import { rules } from '../rules/index.js';
 import { formatMessage, type Rule, type RuleContext } from '../rules/rule.js';
-import { isLiteralSecret, numericSecretPaths, secretKeyName } from '../config/secret-keys.js';
 import { obj } from '../config/accessors.js';
 import { validateSchema } from '../schema/validate.js';
-import { applySuppressions } from './suppressions.js';
+import { finishResult } from './result.js';
 
 export interface LintOptions {
   /** The name the results carry; positions refer to `text` regardless. */
@@ -24,31 +23,6 @@ export function lintText(text: string, options: LintOptions = {}): FileResult {
   const filePath = options.filePath ?? '<text>';
   const { parsed, diagnostics } = lintParsed(text, options.configDir);
   return finishResult(filePath, parsed, diagnostics);
-}
-
-/**
- * The last step of every command: inline suppressions over the whole diagnostic stream (lint's and
- * any later stage's), then a sorted result that carries the redacted source.
- */
-export function finishResult(filePath: string, parsed: ParsedConfig, diagnostics: Diagnostic[], ran: ReadonlySet<string> = ruleIds()): FileResult {
-  return toFileResult(filePath, redactedSource(parsed), applySuppressions(parsed.text, diagnostics, ran));
-}
-
-/**
- * The text with every literal secret masked, character for character so positions still hold.
- * Results carry this text, never the original, so no formatter can print a secret in a code frame.
- */
-export function redactedSource(parsed: ParsedConfig): string {
-  let text = parsed.text;
-  const literal = parsed.strings.filter(({ path, value }) => secretKeyName(path) && isLiteralSecret(value)).map(({ path }) => path);
-  const placeholders = parsed.placeholders.filter((path) => secretKeyName(path));
-  for (const path of [...literal, ...numericSecretPaths(parsed.value), ...placeholders]) {
-    const at = parsed.sourceMap.offsets(path);
-    if (!at) continue;
-    const [start, end] = at;
-    text = text.slice(0, start) + text.slice(start, end).replace(/[^\s]/g, '*') + text.slice(end);
-  }
-  return text;
 }
 
 /** The stages `lint` runs, exposed for `check` and `loadConfig`, which go on from here. */
@@ -87,15 +61,4 @@ export async function lintFiles(paths: readonly string[]): Promise<FileResult[]>
       return lintText(text, { filePath: absolute, configDir: dirname(absolute) });
     }),
   );
-}
-
-/** A diagnostic at the value (or, when missing, the nearest parent key) of `path`: for the stages after the rules. */
-export function diagnosticAt(parsed: ParsedConfig, path: JsonPath, ruleId: string, severity: Severity, message: string): Diagnostic {
-  return { ruleId, severity, message, ...parsed.sourceMap.range(path), path: [...path] };
-}
-
-let ids: ReadonlySet<string> | undefined;
-export function ruleIds(): ReadonlySet<string> {
-  ids ??= new Set(rules.map((r) => r.id));
-  return ids;
 }

@@ -3,7 +3,7 @@ import type { CacheRegistry, CacheRegistryOptions } from '../cache/index.js';
 import { checkConfig, ranRules, type CheckOptions } from './check.js';
 import type { Diagnostic } from '../base/diagnostics.js';
 import { MavericsConfigError } from '../base/errors.js';
-import { diagnosticAt, finishResult } from './lint.js';
+import { diagnosticAt, finishResult } from './result.js';
 import { readSourceFile } from '../parse/read-source.js';
 
 export interface LoadConfigOptions extends Omit<CheckOptions, 'connect' | 'filePath'> {

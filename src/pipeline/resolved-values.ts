@@ -5,14 +5,13 @@
  * never show it.
  */
 import { addressShape } from '../config/redis-address.js';
-import { ownVariables, type Env } from './compile.js';
 import type { Diagnostic, JsonPath } from '../base/diagnostics.js';
-import { diagnosticAt } from './lint.js';
+import { diagnosticAt } from './result.js';
 import type { ParsedConfig } from '../parse/parse-config.js';
 import { encryptionKeySlots, hashingKeySlots, keyProblem } from '../config/key-format.js';
 import { checkAddress } from '../rules/redis-address.js';
 import { list, obj, redisCaches } from '../config/accessors.js';
-import { envTemplates, hasEnvTemplate, secretReferenceName, substituteEnv } from '../config/secret-references.js';
+import { envTemplates, hasEnvTemplate, ownVariables, secretReferenceName, substituteEnv, type Env } from '../config/secret-references.js';
 import type { SecretValue } from '../base/secret-value.js';
 
 export function validateResolvedValues(parsed: ParsedConfig, config: Record<string, unknown>, secrets: ReadonlyMap<string, SecretValue>, env: Env = process.env): Diagnostic[] {

@@ -31,14 +31,11 @@ import {
 } from './providers-config.js';
 import { secretProviderFactory } from './registry.js';
 import { SecretValue } from '../base/secret-value.js';
+import type { SecretUse } from '../config/secret-uses.js';
 import './providers/index.js';
 
-export interface SecretUse {
-  /** The name without angle brackets, e.g. `vault.redis_password`. */
-  reference: string;
-  /** JSON path of the value that holds the reference. */
-  path: (string | number)[];
-}
+/** Resolution takes the uses config/secret-uses.ts finds; re-exported for callers of the resolver alone. */
+export type { SecretUse };
 
 export type ResolveRuleId = 'unresolved-secret' | 'secret-provider-error';
 
