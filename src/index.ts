@@ -9,7 +9,10 @@ export { SecretProviderError, type SecretProvider, type SecretProviderFactory, t
 export { registerSecretProvider } from './secrets/registry.js';
 export { checkText, type CheckOptions } from './pipeline/check.js';
 export { loadConfig, ConfigError, type LoadConfigOptions, type LoadedConfig } from './pipeline/load-config.js';
-export { CacheError, CacheRegistry, type Cache, type CacheStats, type RedisConnectOptions } from './cache/index.js';
+// Straight from their modules, not the cache barrel, which would load ioredis with the package.
+export { CacheError, type Cache, type CacheStats } from './cache/cache.js';
+export { CacheRegistry, type CacheWarning } from './cache/registry.js';
+export type { RedisConnectOptions } from './cache/redis-cache.js';
 export { resolveSecrets, type ResolverOptions, type ResolveResult, type SecretUse } from './secrets/resolver.js';
 export { parseProviderUrl } from './secrets/providers/index.js';
 export { describeProviderUrl } from './secrets/url-grammar.js';

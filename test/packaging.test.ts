@@ -4,7 +4,9 @@
  * install-script warning (npm 11 warns about any `prepare` left in a published manifest), gets the
  * LICENSE, and can `require()` the package from CommonJS and `import` it from ESM.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -12,7 +14,8 @@ import { root } from './support/built-cli.js';
 import { copyWorkingTree, run } from './support/repo-copy.js';
 
 const source = copyWorkingTree('maverics-pack-');
-const app = join(source, '.consumer');
+// Outside the copy: the copy's node_modules links to the repository's, which has every optional peer.
+const app = mkdtempSync(join(tmpdir(), 'maverics-consumer-'));
 let tarball = '';
 let install = { stdout: '', stderr: '' };
 
@@ -21,11 +24,13 @@ test.before(() => {
   run('ln', ['-s', join(root, 'node_modules'), join(source, 'node_modules')], source);
   const packed = run('npm', ['pack', '--pack-destination', source], source);
   tarball = join(source, packed.stdout.trim());
-  run('mkdir', ['-p', app], source);
   writeFileSync(join(app, 'package.json'), `${JSON.stringify({ name: 'consumer', version: '1.0.0', private: true })}\n`);
   install = run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', tarball], app);
 });
-test.after(() => rmSync(source, { recursive: true, force: true }));
+test.after(() => {
+  rmSync(source, { recursive: true, force: true });
+  rmSync(app, { recursive: true, force: true });
+});
 
 test('npm pack prints only the tarball name (what pre-commit reads) and leaves package.json as it was', () => {
   assert.ok(existsSync(tarball), tarball);
@@ -65,6 +70,37 @@ test('import from ESM and the bin work too', () => {
   writeFileSync(join(app, 'use.mjs'), "import { lintText } from 'maverics-config';\nconsole.log(typeof lintText);\n");
   assert.is(run(process.execPath, ['use.mjs'], app).stdout.trim(), 'function');
   assert.match(run(join(app, 'node_modules/.bin/maverics-config'), ['--version'], app).stdout, /\d+\.\d+\.\d+/);
+});
+
+test('a lint-only install: no optional peer installed, node_modules within 15 MB', () => {
+  for (const peer of ['node-vault', '@aws-sdk/client-secrets-manager', '@azure/identity', '@azure/keyvault-secrets']) {
+    assert.not.ok(existsSync(join(app, 'node_modules', peer)), `${peer} was installed`);
+  }
+  const kib = Number(run('du', ['-sk', join(app, 'node_modules')], app).stdout.split('\t')[0]);
+  assert.ok(kib <= 15 * 1024, `node_modules holds ${kib} KiB`);
+});
+
+test('without the optional peers: lint works, loadConfig gives local_default, a Vault URL names the npm install line', () => {
+  writeFileSync(
+    join(app, 'runtime.mjs'),
+    [
+      "import { checkText, loadConfig } from 'maverics-config';",
+      "const { registry } = await loadConfig({ text: 'version: 1\\n', env: {} });",
+      "await registry.get('local_default').set('k', Buffer.from('v'));",
+      "const value = (await registry.get('local_default').get('k'))?.toString();",
+      'await registry.close();',
+      "const text = 'version: 1\\ncaches:\\n  - name: c\\n    type: redis\\n    redis:\\n      addresses: [\"redis.example.com:6379\"]\\n      password: <vault.redis_password>\\n';",
+      "const checked = await checkText(text, { secretProvider: 'hashivault+http://127.0.0.1:1/secret/data/maverics?token=t', env: {} });",
+      "console.log(JSON.stringify({ value, messages: checked.diagnostics.filter((d) => d.ruleId === 'secret-provider-error').map((d) => d.message) }));",
+    ].join('\n'),
+  );
+  const out = JSON.parse(run(process.execPath, ['runtime.mjs'], app).stdout) as { value: string; messages: string[] };
+  assert.is(out.value, 'v');
+  assert.ok(out.messages.some((m) => m.includes('npm install node-vault')), out.messages.join('\n'));
+  writeFileSync(join(app, 'maverics.yaml'), 'version: 1\ncaches:\n  - name: c\n    type: redis\n    redis:\n      addresses: ["redis://r:6379"]\n');
+  const lint = spawnSync(join(app, 'node_modules/.bin/maverics-config'), ['lint', 'maverics.yaml'], { cwd: app, encoding: 'utf8' });
+  assert.is(lint.status, 1, lint.stderr);
+  assert.match(lint.stdout, /redis-address/);
 });
 
 test.run();

@@ -4,5 +4,5 @@ export { Envelope, ENVELOPE_OVERHEAD, ENVELOPE_VERSION, keyIdOf } from './envelo
 export { KeyHasher, type HashingSpec } from './key-hashing.js';
 export { openRedisCache, RedisCache, type ClosableCache, type RedisCacheSpec, type RedisConnectOptions, type TlsSpec } from './redis-cache.js';
 export { parseRedisAddress, type RedisAddress } from '../config/redis-address.js';
-export { CacheRegistry, createCacheRegistry, type CacheRegistryOptions } from './registry.js';
+export { CacheRegistry, createCacheRegistry, type CacheRegistryOptions, type CacheWarning } from './registry.js';
 export { probeRedis, type ProbeOptions, type ProbeProblem, type ProbeRuleId } from './probe.js';

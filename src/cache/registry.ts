@@ -1,8 +1,15 @@
 import { MavericsConfigError } from '../base/errors.js';
 import type { Cache } from './cache.js';
 import { LocalCache, LOCAL_CACHE_NAME, type LocalCacheOptions } from './local-cache.js';
-import { openRedisCache, type RedisCache, type RedisCacheSpec, type RedisConnectOptions } from './redis-cache.js';
+import type { RedisCache, RedisCacheSpec, RedisConnectOptions } from './redis-cache.js';
 import { safeReason } from './redis-errors.js';
+
+/** A warning about one cache, as data: which cache, and the rule id it is reported under. */
+export interface CacheWarning {
+  cache: string;
+  ruleId: 'hashing-key-weak';
+  message: string;
+}
 
 export interface CacheRegistryOptions {
   redis?: RedisConnectOptions;
@@ -51,7 +58,7 @@ export class CacheRegistry {
 export async function createCacheRegistry(
   specs: readonly RedisCacheSpec[],
   options: CacheRegistryOptions = {},
-): Promise<{ registry: CacheRegistry; warnings: string[] }> {
+): Promise<{ registry: CacheRegistry; warnings: CacheWarning[] }> {
   const failures: string[] = [];
   const seen = new Set<string>();
   for (const spec of specs) {
@@ -62,14 +69,15 @@ export async function createCacheRegistry(
   if (failures.length > 0) throw registryError(failures, []);
 
   const local = new LocalCache(options.local);
-  const settled = await Promise.allSettled(specs.map((spec) => openRedisCache(spec, options.redis)));
+  const settled = specs.length ? await openAll(specs, options.redis) : [];
   const opened: RedisCache[] = [];
-  const warnings: string[] = [];
+  const warnings: CacheWarning[] = [];
   const causes: unknown[] = [];
-  for (const result of settled) {
+  for (const [i, result] of settled.entries()) {
     if (result.status === 'fulfilled') {
       opened.push(result.value.cache);
-      warnings.push(...result.value.warnings);
+      const cache = (specs[i] as RedisCacheSpec).name;
+      warnings.push(...result.value.warnings.map((message) => ({ cache, ruleId: 'hashing-key-weak' as const, message })));
     } else {
       causes.push(result.reason);
       failures.push(result.reason instanceof MavericsConfigError ? result.reason.message : safeReason(result.reason));
@@ -80,6 +88,12 @@ export async function createCacheRegistry(
     throw registryError(failures, causes);
   }
   return { registry: new CacheRegistry(local, opened), warnings };
+}
+
+/** Loaded here, not at the top: the package entry, and a registry of `local_default` alone, never load ioredis. */
+async function openAll(specs: readonly RedisCacheSpec[], options: RedisConnectOptions | undefined) {
+  const { openRedisCache } = await import('./redis-cache.js');
+  return Promise.allSettled(specs.map((spec) => openRedisCache(spec, options)));
 }
 
 function registryError(failures: string[], causes: unknown[]): MavericsConfigError {

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { CacheRegistry, CacheRegistryOptions } from '../cache/index.js';
+import type { CacheRegistry, CacheRegistryOptions } from '../cache/registry.js';
 import { checkConfig, ranRules, type CheckOptions } from './check.js';
 import type { Diagnostic } from '../base/diagnostics.js';
 import { MavericsConfigError } from '../base/errors.js';
@@ -54,7 +54,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   const errors = active.filter((d) => d.severity === 'error');
   if (errors.length || !checked.config) throw new ConfigError(filePath, errors);
 
-  const [{ createCacheRegistry }, { redisCacheSpecs }] = await Promise.all([import('../cache/index.js'), import('../cache/specs.js')]);
+  const [{ createCacheRegistry }, { redisCacheSpecs }] = await Promise.all([import('../cache/registry.js'), import('../cache/specs.js')]);
   const located = redisCacheSpecs(checked.config, checked.secrets, checked.env);
   const { registry, warnings } = await createCacheRegistry(
     located.map((l) => l.spec),
@@ -62,8 +62,8 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   );
   const diagnostics = active.filter((d) => d.severity === 'warning');
   for (const warning of warnings) {
-    const owner = located.find((l) => warning.includes(`"${l.spec.name}"`));
-    diagnostics.push(diagnosticAt(checked.parsed, owner?.path ?? [], 'hashing-key-weak', 'warning', warning));
+    const owner = located.find((l) => l.spec.name === warning.cache);
+    diagnostics.push(diagnosticAt(checked.parsed, owner?.path ?? [], warning.ruleId, 'warning', warning.message));
   }
   return { config: checked.config, registry, diagnostics };
 }

@@ -43,7 +43,9 @@ test('opens every cache, shares one interface, and close() ends every connection
   const { registry, warnings } = await createCacheRegistry(specs, { local: { maxEntries: 10 } });
   assert.equal(registry.names().sort(), ['local_default', 'one', 'two']);
   assert.is(warnings.length, 1);
-  assert.match(warnings[0] as string, 'cache "two"');
+  assert.is(warnings[0]?.cache, 'two');
+  assert.is(warnings[0]?.ruleId, 'hashing-key-weak');
+  assert.match(warnings[0]?.message ?? '', 'cache "two"');
   for (const name of registry.names()) {
     const cache = registry.get(name);
     await cache.set('user:42', Buffer.from(name), { ttlMs: 60_000 });
