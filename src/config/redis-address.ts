@@ -8,17 +8,60 @@ export interface RedisAddress {
 }
 
 /**
- * Parses `host:port` or `[v6]:port`. Returns undefined for anything else (the linter's
- * `redis-address` rule explains what is wrong; here it is enough to refuse).
+ * Parses `host:port` or `[v6]:port`. Returns undefined for anything `addressProblem` finds wrong
+ * (the linter's `redis-address` rule explains what; here it is enough to refuse).
  */
 export function parseRedisAddress(text: string): RedisAddress | undefined {
-  const m = /^(?:\[([^\]]+)\]|([^:[\]/\s]+)):(\d{1,5})$/.exec(text);
-  if (!m) return undefined;
-  const host = m[1] ?? m[2] ?? '';
-  if (m[1] !== undefined && isIP(host) !== 6) return undefined;
-  const port = Number(m[3]);
-  if (host === '' || port < 1 || port > 65535) return undefined;
-  return { host, port, text };
+  if (addressProblem(text) !== undefined) return undefined;
+  const colon = text.lastIndexOf(':');
+  const host = text.startsWith('[') ? text.slice(1, colon - 1) : text.slice(0, colon);
+  return { host, port: Number(text.slice(colon + 1)), text };
+}
+
+/** What is wrong with an address: the id of a `redis-address` message, and the data it fills in. */
+export interface AddressProblem {
+  id: 'scheme' | 'credentials' | 'query' | 'badHost' | 'ipv6' | 'noPort' | 'empty' | 'badPort' | 'emptyHost';
+  data: Record<string, string>;
+}
+
+/**
+ * The one grammar of a Redis address, as the Orchestrator (Go's net.SplitHostPort) reads it:
+ * `host:port` or `[IPv6]:port`, the port a number from 1 to 65535. Lint explains a problem with it;
+ * the runtime refuses what it refuses (`parseRedisAddress`), so the two can never disagree.
+ */
+export function addressProblem(address: string): AddressProblem | undefined {
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(address);
+  if (scheme) {
+    // Everything up to the last `@` is credentials (a password may itself hold `@` or `/`): never quoted.
+    const afterScheme = address.slice(scheme[0].length);
+    const rest = afterScheme.slice(afterScheme.lastIndexOf('@') + 1).replace(/[/?#].*$/, '');
+    return { id: 'scheme', data: { scheme: scheme[1] as string, fixed: /:\d+$/.test(rest) ? rest : `${rest}:6379` } };
+  }
+  // `user:password@host:port` without a scheme: say so without quoting any of it (the password is a secret).
+  if (address.includes('@')) return { id: 'credentials', data: {} };
+  if (/[?#]/.test(address)) return { id: 'query', data: {} };
+  let host: string;
+  let port: string | undefined;
+  if (address.startsWith('[')) {
+    const m = /^\[([^\]]*)\](?::(.*))?$/.exec(address);
+    // Brackets hold an IPv6 address and nothing else.
+    if (!m || isIP(m[1] as string) !== 6) return { id: 'badHost', data: {} };
+    host = m[1] as string;
+    port = m[2];
+  } else {
+    const colons = address.split(':').length - 1;
+    if (colons > 1) {
+      const lastColon = address.lastIndexOf(':');
+      return { id: 'ipv6', data: { host: address.slice(0, lastColon), port: address.slice(lastColon + 1) || '6379' } };
+    }
+    [host, port] = colons === 1 ? (address.split(':') as [string, string]) : [address, undefined];
+  }
+  // An IPv6 host keeps its brackets in the suggestion: `[::1]:6379`, never `::1:6379`.
+  if (port === undefined) return host ? { id: 'noPort', data: { host: address.startsWith('[') ? `[${host}]` : host } } : { id: 'empty', data: {} };
+  if (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65535) return { id: 'badPort', data: { port } };
+  if (!host) return { id: 'emptyHost', data: { port } };
+  if (!address.startsWith('[') && !/^[A-Za-z0-9._-]+$/.test(host)) return { id: 'badHost', data: {} };
+  return undefined;
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Diagnostic, JsonPath } from '../base/diagnostics.js';
 import { diagnosticAt } from './result.js';
 import type { ParsedConfig } from '../parse/parse-config.js';
 import { encryptionKeySlots, hashingKeySlots, keyProblem } from '../config/key-format.js';
-import { checkAddress } from '../rules/redis-address.js';
+import { addressProblem } from '../config/redis-address.js';
 import { list, obj, redisCaches } from '../config/accessors.js';
 import { envTemplates, hasEnvTemplate, ownVariables, secretReferenceName, substituteEnv, type Env } from '../config/secret-references.js';
 import type { SecretValue } from '../base/secret-value.js';
@@ -41,7 +41,7 @@ export function validateResolvedValues(parsed: ParsedConfig, config: Record<stri
       if (typeof address !== 'string' || written === undefined) return;
       const reference = secretReferenceName(written);
       const value = reference === undefined ? (hasEnvTemplate(written) ? substituteEnv(written, vars) : undefined) : secrets.get(reference)?.reveal();
-      if (value === undefined || (!checkAddress(value.trim()) && value.trim() === value)) return;
+      if (value === undefined || (!addressProblem(value.trim()) && value.trim() === value)) return;
       const from = reference === undefined ? 'after env substitution, the address' : `the secret <${reference}>`;
       push(path, 'redis-address', 'error', `${from} is ${addressShape(value)}; expected host:port (or [IPv6]:port), with credentials in redis.username and redis.password`);
     });

@@ -1,5 +1,6 @@
 import type { Rule } from './rule.js';
 import { isLiteralName, list, obj, redisCaches } from '../config/accessors.js';
+import { addressProblem } from '../config/redis-address.js';
 
 const rule: Rule = {
   id: 'redis-address',
@@ -25,46 +26,11 @@ const rule: Rule = {
           return;
         }
         const trimmed = address.trim();
-        const problem = checkAddress(trimmed) ?? (trimmed !== address ? { id: 'spaces', data: { trimmed } } : undefined);
+        const problem = addressProblem(trimmed) ?? (trimmed !== address ? { id: 'spaces', data: { trimmed } } : undefined);
         if (problem) report({ path: [...cache.path, 'redis', 'addresses', i], messageId: problem.id, data: problem.data });
       });
     }
   },
 };
 
-type Problem = { id: string; data: Record<string, string> };
-
-export function checkAddress(address: string): Problem | undefined {
-  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(address);
-  if (scheme) {
-    // Everything up to the last `@` is credentials (a password may itself hold `@` or `/`): never quoted.
-    const afterScheme = address.slice(scheme[0].length);
-    const rest = afterScheme.slice(afterScheme.lastIndexOf('@') + 1).replace(/[/?#].*$/, '');
-    return { id: 'scheme', data: { scheme: scheme[1] as string, fixed: /:\d+$/.test(rest) ? rest : `${rest}:6379` } };
-  }
-  // `user:password@host:port` without a scheme: say so without quoting any of it (the password is a secret).
-  if (address.includes('@')) return { id: 'credentials', data: {} };
-  if (/[?#]/.test(address)) return { id: 'query', data: {} };
-  let host: string;
-  let port: string | undefined;
-  if (address.startsWith('[')) {
-    const m = /^\[([^\]]*)\](?::(.*))?$/.exec(address);
-    if (!m) return { id: 'badHost', data: {} };
-    host = m[1] as string;
-    port = m[2];
-  } else {
-    const colons = address.split(':').length - 1;
-    if (colons > 1) {
-      const lastColon = address.lastIndexOf(':');
-      return { id: 'ipv6', data: { host: address.slice(0, lastColon), port: address.slice(lastColon + 1) || '6379' } };
-    }
-    [host, port] = colons === 1 ? (address.split(':') as [string, string]) : [address, undefined];
-  }
-  // An IPv6 host keeps its brackets in the suggestion: `[::1]:6379`, never `::1:6379`.
-  if (port === undefined) return host ? { id: 'noPort', data: { host: address.startsWith('[') ? `[${host}]` : host } } : { id: 'empty', data: {} };
-  if (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65535) return { id: 'badPort', data: { port } };
-  if (!host) return { id: 'emptyHost', data: { port } };
-  if (!address.startsWith('[') && !/^[A-Za-z0-9._-]+$/.test(host)) return { id: 'badHost', data: {} };
-  return undefined;
-}
 export default rule;

@@ -1,5 +1,5 @@
 import type { Rule } from './rule.js';
-import { checkAddress } from './redis-address.js';
+import { addressProblem } from '../config/redis-address.js';
 import { isLiteralName, list, obj, redisCaches } from '../config/accessors.js';
 
 const rule: Rule = {
@@ -16,7 +16,7 @@ const rule: Rule = {
       const addresses = list(redis.addresses);
       // A malformed address (a URL, credentials before `@`, …) is already a redis-address error; saying
       // more about it is noise, and quoting it could repeat a password written into it.
-      const index = addresses.findIndex((a) => isLiteralName(a) && checkAddress(a.trim()) === undefined && !isLoopback(a));
+      const index = addresses.findIndex((a) => isLiteralName(a) && addressProblem(a.trim()) === undefined && !isLoopback(a));
       if (index === -1) continue;
       report({ path: [...cache.path, 'redis', 'addresses', index], messageId: 'plaintext', data: { name: String(cache.value.name ?? ''), address: String(addresses[index]) } });
     }

@@ -1,17 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { parseRedisAddress } from '../../src/config/redis-address.js';
 import { retryDelay, redisModeOf, sentinelMasterNames } from '../../src/cache/redis-connect.js';
 import { clusterMasters } from '../../src/cache/probe.js';
-
-test('host:port and [IPv6]:port parse; everything else is refused', () => {
-  assert.equal(parseRedisAddress('redis.example.com:6379'), { host: 'redis.example.com', port: 6379, text: 'redis.example.com:6379' });
-  assert.equal(parseRedisAddress('10.0.0.1:1'), { host: '10.0.0.1', port: 1, text: '10.0.0.1:1' });
-  assert.equal(parseRedisAddress('[::1]:6380'), { host: '::1', port: 6380, text: '[::1]:6380' });
-  for (const bad of ['redis://h:1', 'h', 'h:', ':6379', 'h:0', 'h:65536', '::1:6379', '[nothex]:1', 'h :1', '[::1]', 'h:1:2']) {
-    assert.is(parseRedisAddress(bad), undefined, bad);
-  }
-});
 
 test('INFO and SENTINEL replies are read as the servers write them', () => {
   assert.is(redisModeOf('# Server\r\nredis_version:7.0.15\r\nredis_mode:cluster\r\n'), 'cluster');
