@@ -20,7 +20,7 @@ export function parseRedisAddress(text: string): RedisAddress | undefined {
 
 /** What is wrong with an address: the id of a `redis-address` message, and the data it fills in. */
 export interface AddressProblem {
-  id: 'scheme' | 'credentials' | 'query' | 'badHost' | 'ipv6' | 'noPort' | 'empty' | 'badPort' | 'emptyHost';
+  id: 'scheme' | 'credentials' | 'query' | 'badHost' | 'brackets' | 'ipv6' | 'noPort' | 'empty' | 'badPort' | 'emptyHost';
   data: Record<string, string>;
 }
 
@@ -44,10 +44,11 @@ export function addressProblem(address: string): AddressProblem | undefined {
   let port: string | undefined;
   if (address.startsWith('[')) {
     const m = /^\[([^\]]*)\](?::(.*))?$/.exec(address);
-    // Brackets hold an IPv6 address and nothing else.
-    if (!m || isIP(m[1] as string) !== 6) return { id: 'badHost', data: {} };
+    if (!m) return { id: 'badHost', data: {} };
     host = m[1] as string;
     port = m[2];
+    // Brackets hold an IPv6 address and nothing else.
+    if (host !== '' && isIP(host) !== 6) return { id: 'brackets', data: { host, port: port || '6379' } };
   } else {
     const colons = address.split(':').length - 1;
     if (colons > 1) {

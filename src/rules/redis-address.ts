@@ -12,6 +12,7 @@ const rule: Rule = {
     badPort: 'expected host:port with a port from 1 to 65535, got port `{port}`',
     emptyHost: 'expected host:port, got an empty host; write e.g. `redis.example.com:{port}`',
     ipv6: 'an IPv6 address must be in brackets: `[{host}]:{port}`',
+    brackets: 'brackets are only for an IPv6 address, and `{host}` is not one; write `{host}:{port}`',
     badHost: 'expected host:port, got a host with characters a host name cannot have (spaces, slashes, …)',
     empty: 'expected host:port, got an empty address',
     spaces: 'the address has spaces around it, which the Orchestrator does not strip (the host name would be looked up with them); write `{trimmed}`',

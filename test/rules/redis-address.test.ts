@@ -55,6 +55,7 @@ caches:
     { name: 'bracketed IPv6 without port: the suggestion keeps the brackets', code: cache('"[::1]"'), errors: at(/got no port; write `\[::1\]:6379`/) },
     { name: 'empty brackets', code: cache('"[]:6379"'), errors: at(/got an empty host/) },
     { name: 'brackets then no colon', code: cache('"[::1]6379"'), errors: at(/characters a host name cannot have/) },
+    { name: 'brackets around a name that is not IPv6', code: cache('"[abc]:6379"'), errors: at(/^brackets are only for an IPv6 address, and `abc` is not one; write `abc:6379`$/) },
     { name: 'bracketed IPv6 with port 0', code: cache('"[::1]:0"'), errors: at(/got port `0`/) },
     { name: 'a host with a space', code: cache('"redis example:6379"'), errors: at(/characters a host name cannot have/) },
     { name: 'spaces around an otherwise good address', code: cache('" redis.example.com:6379 "'), errors: at(/spaces around it.*write `redis\.example\.com:6379`/) },
