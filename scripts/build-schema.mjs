@@ -1,5 +1,5 @@
 // Assembles schemas/maverics.schema.json from schemas/src/*.mjs. The published file is committed
-// (editors and `maverics-config/schema.json` read it); test/schema-build.test.ts fails when it is stale.
+// (editors and `maverics-config/schema.json` read it); test/schema/build.test.ts fails when it is stale.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as apps from '../schemas/src/apps.mjs';

@@ -30,13 +30,13 @@ function runFile(file) {
     // Run the file itself: a uvu suite prints its own Total/Passed/Skipped when it is the entry point.
     const child = spawn(process.execPath, ['--import', 'tsx', file], {
       cwd: root,
-      env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+      env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', MAVERICS_CONFIG_STRICT_MESSAGES: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
-    // A hang guard, not a timing: generous because test/pre-commit.test.ts has pre-commit run
+    // A hang guard, not a timing: generous because test/package/pre-commit.test.ts has pre-commit run
     // `npm install` of the hook repository from the registry.
     const limit = setTimeout(() => {
       output += `\n[run-tests] ${relative(root, file)} did not finish within 10 minutes; killed\n`;

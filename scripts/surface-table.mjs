@@ -1,6 +1,6 @@
 // The coverage table of docs/surface-policy.md, from the published schema: each object the schema
 // closes, the keys it models and its severity policy. `node scripts/surface-table.mjs` prints it;
-// test/schema-policy-doc.test.ts fails when the page is out of step.
+// test/schema/policy-doc.test.ts fails when the page is out of step.
 import { readFileSync } from 'node:fs';
 
 /** Shared blocks (a service extension, an app's authentication, …) are listed where they first appear. */

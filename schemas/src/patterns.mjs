@@ -1,5 +1,5 @@
 // Value grammars shared by the schema source and (through the published schema) the editor.
-// src/secrets/references.ts holds the same grammar for lint; test/schema-values.test.ts keeps them in step.
+// src/config/secret-references.ts holds the same grammar for lint; test/schema/values.test.ts keeps them in step.
 
 /** A whole-value secret reference: `<name>`, names with letters, digits and `_ - . : /`. */
 export const REFERENCE = '<[A-Za-z0-9_\\-.:/]+>';

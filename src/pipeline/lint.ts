@@ -33,7 +33,7 @@ export function lintParsed(text: string, configDir?: string): { parsed: ParsedCo
   const schemaIssues = parsed.fatal || parsed.value === null || parsed.value === undefined ? [] : validateSchema(parsed.value, (path) => parsed.sourceMap.isPlaceholder(path));
   const config = obj(parsed.value);
   for (const rule of rules) {
-    if (parsed.fatal && rule.stage !== 'parse') continue;
+    if (parsed.fatal && !rule.onBrokenYaml) continue;
     runRule(rule, { parsed, config, schemaIssues, configDir }, diagnostics);
   }
   return { parsed, diagnostics };

@@ -5,7 +5,7 @@ const rule: Rule = {
   severity: 'error',
   description: 'A mapping holds the same key twice; YAML keeps only the last, silently.',
   messages: { duplicate: '{message}' },
-  stage: 'parse',
+  onBrokenYaml: true,
   check({ parsed, report }) {
     for (const problem of parsed.problems) {
       if (problem.kind === 'duplicate-key') report({ path: [], messageId: 'duplicate', data: { message: problem.message }, range: problem.range });

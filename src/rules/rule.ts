@@ -32,17 +32,26 @@ export interface RuleContext {
 /**
  * A rule is data plus one function: its stable id (also its file name, test file and doc page),
  * default severity, a one-line description, messages with `{placeholder}`s, and `check`.
- * `stage: 'parse'` rules run even on files that are not usable YAML.
+ * `onBrokenYaml` rules (about the text itself) run even on files that are not usable YAML; a rule's
+ * stage in the catalogue (lint, check, connect, load) is another thing: the command that reports it.
  */
 export interface Rule {
   readonly id: string;
   readonly severity: Severity;
   readonly description: string;
   readonly messages: Readonly<Record<string, string>>;
-  readonly stage?: 'parse';
+  readonly onBrokenYaml?: true;
   check(context: RuleContext): void;
 }
 
+/**
+ * Fills a message's `{placeholder}`s. One left unfilled is a bug in the rule: the test runner sets
+ * MAVERICS_CONFIG_STRICT_MESSAGES=1 so that it fails there; a user still gets the message, braces and all.
+ */
 export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (Object.hasOwn(data, name)) return String(data[name]);
+    if (process.env.MAVERICS_CONFIG_STRICT_MESSAGES === '1') throw new Error(`message placeholder {${name}} has no value in "${template}"`);
+    return whole;
+  });
 }

@@ -5,7 +5,7 @@ const rule: Rule = {
   severity: 'error',
   description: 'The file is not valid YAML (tabs used for indentation included).',
   messages: { syntax: '{message}' },
-  stage: 'parse',
+  onBrokenYaml: true,
   check({ parsed, report }) {
     for (const problem of parsed.problems) {
       if (problem.kind !== 'yaml-syntax') continue;

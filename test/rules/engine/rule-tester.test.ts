@@ -2,7 +2,7 @@
 // asserts that it throws, so that a passing rule suite means something.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { CANARY, CANARY_KEY_63, assertNoCanary, checkInvalid, checkValid, lintRule } from './support/rule-tester.js';
+import { CANARY, CANARY_KEY_63, assertNoCanary, checkInvalid, checkValid, lintRule } from '../../support/rule-tester.js';
 
 const unknownCache = `version: 1
 oidcProvider:

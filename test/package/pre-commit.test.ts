@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { copyWorkingTree, run } from './support/repo-copy.js';
+import { copyWorkingTree, run } from '../support/repo-copy.js';
 
 const hookRepo = copyWorkingTree('maverics-hook-repo-');
 const work = mkdtempSync(join(tmpdir(), 'maverics-pre-commit-'));

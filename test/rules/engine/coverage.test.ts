@@ -3,10 +3,10 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { rules } from '../src/rules/index.js';
-import { CANARY, CANARY_KEY_63, lint } from './support/rule-tester.js';
+import { rules } from '../../../src/rules/index.js';
+import { CANARY, CANARY_KEY_63, lint } from '../../support/rule-tester.js';
 
-const dir = new URL('./rules/', import.meta.url);
+const dir = new URL('../', import.meta.url);
 
 test('every offline rule has a test file named after its id', () => {
   const missing = rules.map((r) => r.id).filter((id) => !existsSync(new URL(`${id}.test.ts`, dir)));

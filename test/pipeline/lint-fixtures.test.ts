@@ -7,12 +7,12 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Diagnostic } from '../src/base/diagnostics.js';
-import { lintText } from '../src/pipeline/lint.js';
-import { rules } from '../src/rules/index.js';
+import type { Diagnostic } from '../../src/base/diagnostics.js';
+import { lintText } from '../../src/pipeline/lint.js';
+import { rules } from '../../src/rules/index.js';
 
-const okDir = new URL('../fixtures/ok/', import.meta.url);
-const errDir = new URL('../fixtures/err/', import.meta.url);
+const okDir = new URL('../../fixtures/ok/', import.meta.url);
+const errDir = new URL('../../fixtures/err/', import.meta.url);
 const update = process.env.UPDATE_GOLDENS === '1';
 const ruleIds = new Set(rules.map((r) => r.id));
 

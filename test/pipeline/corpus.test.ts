@@ -7,10 +7,10 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Diagnostic } from '../src/base/diagnostics.js';
-import { lintText } from '../src/pipeline/lint.js';
+import type { Diagnostic } from '../../src/base/diagnostics.js';
+import { lintText } from '../../src/pipeline/lint.js';
 
-const root = fileURLToPath(new URL('../fixtures/real-world/', import.meta.url));
+const root = fileURLToPath(new URL('../../fixtures/real-world/', import.meta.url));
 
 function configFiles(dir: string): string[] {
   return readdirSync(dir)

@@ -7,7 +7,7 @@ import { register } from 'node:module';
 import { MessageChannel } from 'node:worker_threads';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { ensureBuilt } from './support/built-cli.js';
+import { ensureBuilt } from '../support/built-cli.js';
 
 ensureBuilt();
 

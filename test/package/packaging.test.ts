@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { root } from './support/built-cli.js';
-import { copyWorkingTree, run } from './support/repo-copy.js';
+import { root } from '../support/built-cli.js';
+import { copyWorkingTree, run } from '../support/repo-copy.js';
 
 const source = copyWorkingTree('maverics-pack-');
 // Outside the copy: the copy's node_modules links to the repository's, which has every optional peer.

@@ -1,18 +1,18 @@
 /**
  * Every formatter against a frozen list of results (test/fixtures/formatters/results.json), compared
- * byte for byte with golden files. UPDATE_GOLDEN=1 rewrites the goldens; read the diff before committing.
+ * byte for byte with golden files. UPDATE_GOLDENS=1 rewrites the goldens; read the diff before committing.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { FileResult } from '../src/base/diagnostics.js';
-import { formatters } from '../src/formatters/index.js';
-import { escapeData, escapeProperty } from '../src/formatters/github.js';
-import { lintText } from '../src/pipeline/lint.js';
-import { catalogue, securityRules } from '../src/rules/catalogue.js';
-import { sarifProblems } from './support/sarif-validator.js';
+import type { FileResult } from '../../src/base/diagnostics.js';
+import { formatters } from '../../src/formatters/index.js';
+import { escapeData, escapeProperty } from '../../src/formatters/github.js';
+import { lintText } from '../../src/pipeline/lint.js';
+import { catalogue, securityRules } from '../../src/rules/catalogue.js';
+import { sarifProblems } from '../support/sarif-validator.js';
 
-const dir = new URL('./fixtures/formatters/', import.meta.url);
+const dir = new URL('../fixtures/formatters/', import.meta.url);
 const results = JSON.parse(readFileSync(new URL('results.json', dir), 'utf8')) as FileResult[];
 const options = { cwd: '/repo', root: '/repo', color: false };
 const goldens: Record<string, string> = { stylish: 'txt', json: 'json', 'json-with-metadata': 'json', sarif: 'sarif', github: 'txt', junit: 'xml', gitlab: 'json' };
@@ -44,7 +44,7 @@ for (const [name, ext] of Object.entries(goldens)) {
     assert.ok(formatter, `formatter ${name} is registered`);
     const output = normalise(name, formatter(results, options));
     const golden = new URL(`golden.${name}.${ext}`, dir);
-    if (process.env.UPDATE_GOLDEN) writeFileSync(golden, output);
+    if (process.env.UPDATE_GOLDENS === '1') writeFileSync(golden, output);
     assert.fixture(output, readFileSync(golden, 'utf8'));
   });
 

@@ -7,11 +7,11 @@ import { readFileSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 // @ts-expect-error: a build script in plain JavaScript, without declarations.
-import { schemaText } from '../scripts/build-schema.mjs';
+import { schemaText } from '../../scripts/build-schema.mjs';
 // @ts-expect-error: as above.
-import { forLint } from '../scripts/generate-validator.mjs';
+import { forLint } from '../../scripts/generate-validator.mjs';
 
-const published = readFileSync(new URL('../schemas/maverics.schema.json', import.meta.url), 'utf8');
+const published = readFileSync(new URL('../../schemas/maverics.schema.json', import.meta.url), 'utf8');
 
 test('schemas/maverics.schema.json is what scripts/build-schema.mjs builds from schemas/src/ (run `npm run schema`)', () => {
   assert.ok((schemaText as () => string)() === published, 'the published schema is stale: run `npm run schema` and commit the result');

@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { YamlLanguageServer, type LspDiagnostic } from './support/yaml-language-server.js';
+import { YamlLanguageServer, type LspDiagnostic } from '../support/yaml-language-server.js';
 
-const root = new URL('../', import.meta.url).pathname;
+const root = new URL('../../', import.meta.url).pathname;
 const schemaUri = pathToFileURL(join(root, 'schemas/maverics.schema.json')).href;
 // What the Red Hat extension sends; the schema store is off so that nothing is fetched.
 const server = new YamlLanguageServer({ yaml: { schemas: { [schemaUri]: ['*.yaml', '*.yml'] }, validate: true, schemaStore: { enable: false } } });

@@ -2,7 +2,7 @@
 // editor gives the same line:column for every diagnostic.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { lint } from './support/rule-tester.js';
+import { lint } from '../support/rule-tester.js';
 
 const code = `version: 1
 caches:

@@ -5,9 +5,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { lintText } from '../src/pipeline/lint.js';
+import { lintText } from '../../src/pipeline/lint.js';
 
-const dir = new URL('../fixtures/docs-examples/', import.meta.url);
+const dir = new URL('../../fixtures/docs-examples/', import.meta.url);
 const files = readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort();
 
 test('there are documentation examples, each named in SOURCES.md', () => {

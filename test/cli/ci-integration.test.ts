@@ -10,9 +10,9 @@ import { join, relative } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parse } from 'yaml';
-import { lintText } from '../src/pipeline/lint.js';
-import { ensureBuilt, root } from './support/built-cli.js';
-import { sarifProblems } from './support/sarif-validator.js';
+import { lintText } from '../../src/pipeline/lint.js';
+import { ensureBuilt, root } from '../support/built-cli.js';
+import { sarifProblems } from '../support/sarif-validator.js';
 
 const workspace = join(root, 'test/fixtures/ci');
 let bin = '';

@@ -9,7 +9,7 @@ import * as assert from 'uvu/assert';
 
 type Schema = Record<string, unknown>;
 
-const root = new URL('../', import.meta.url);
+const root = new URL('../../', import.meta.url);
 const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { exports: Record<string, unknown>; files: string[] };
 const schemaFile = String(pkg.exports['./schema.json']);
 const schema = JSON.parse(readFileSync(new URL(schemaFile, root), 'utf8')) as Schema;

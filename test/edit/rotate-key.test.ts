@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { lintText } from '../src/pipeline/lint.js';
-import { rotateKey, RotateKeyError } from '../src/edit/rotate-key.js';
-import { lineDiff } from './support/line-diff.js';
+import { lintText } from '../../src/pipeline/lint.js';
+import { rotateKey, RotateKeyError } from '../../src/edit/rotate-key.js';
+import { lineDiff } from '../support/line-diff.js';
 
-const fixtures = new URL('./fixtures/rotate-key/', import.meta.url);
+const fixtures = new URL('../fixtures/rotate-key/', import.meta.url);
 const read = (name: string) => readFileSync(new URL(name, fixtures), 'utf8');
-const cli = new URL('../src/cli/main.ts', import.meta.url).pathname;
+const cli = new URL('../../src/cli/main.ts', import.meta.url).pathname;
 
 /** Every changed line is a key line: `current:`, `old:` or a list item holding a reference. */
 function assertOnlyKeyLines(before: string, after: string) {

@@ -4,8 +4,8 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { lintText } from '../src/pipeline/lint.js';
-import { unknownKeySeverity } from '../src/schema/validate.js';
+import { lintText } from '../../src/pipeline/lint.js';
+import { unknownKeySeverity } from '../../src/schema/validate.js';
 
 const SCHEMA_RULES = new Set(['unknown-key', 'wrong-type', 'required-key', 'invalid-value']);
 const schemaFindings = (code: string) =>

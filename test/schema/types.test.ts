@@ -10,7 +10,7 @@ import * as assert from 'uvu/assert';
 import { parse } from 'yaml';
 
 type Node = { properties?: Record<string, Node>; $ref?: string; anyOf?: Node[]; enum?: string[]; 'x-discriminator'?: { prefix: string } };
-const root = new URL('../', import.meta.url);
+const root = new URL('../../', import.meta.url);
 const schema = JSON.parse(readFileSync(new URL('schemas/maverics.schema.json', root), 'utf8')) as { definitions: Record<string, Node> };
 const defs = schema.definitions;
 const deref = (n: Node | undefined): Node | undefined => (n?.$ref ? deref(defs[n.$ref.split('/').pop() ?? '']) : n);

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { lintText } from '../src/pipeline/lint.js';
-import { findComments } from '../src/parse/comments.js';
+import { lintText } from '../../src/pipeline/lint.js';
+import { findComments } from '../../src/parse/comments.js';
 
 /** `line:column rule-id` of the diagnostics left in the counts, and of the suppressed ones. */
 function outcome(text: string) {

@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { lintText } from '../src/pipeline/lint.js';
-import type { FileResult } from '../src/base/diagnostics.js';
+import { lintText } from '../../src/pipeline/lint.js';
+import type { FileResult } from '../../src/base/diagnostics.js';
 
 const SEED = 20261129;
-const root = new URL('..', import.meta.url).pathname;
+const root = new URL('../../', import.meta.url).pathname;
 const seeds = [
   readFileSync(join(root, 'examples/maverics.yaml'), 'utf8'),
   ...readdirSync(join(root, 'fixtures/ok'), { withFileTypes: true })

@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 // @ts-expect-error: a script in plain JavaScript, without declarations.
-import { surfaceTable } from '../scripts/surface-table.mjs';
+import { surfaceTable } from '../../scripts/surface-table.mjs';
 
-const root = new URL('../', import.meta.url);
+const root = new URL('../../', import.meta.url);
 
 test('the coverage table in docs/surface-policy.md matches the schema (node scripts/surface-table.mjs)', () => {
   const page = readFileSync(new URL('docs/surface-policy.md', root), 'utf8');
