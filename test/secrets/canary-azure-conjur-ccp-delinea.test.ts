@@ -1,6 +1,6 @@
 /**
- * Canary test for Conjur, Delinea, CyberArk CCP and Azure Key Vault, as canary.test.ts does for the
- * first three providers: known secret values and the credentials in provider URLs go through
+ * Canary test for Conjur, Delinea, CyberArk CCP and Azure Key Vault, as canary-file-vault-aws.test.ts does
+ * for the other three: known secret values and the credentials in provider URLs go through
  * successful reads and through failure paths (wrong credentials, error bodies that echo a value,
  * garbage, denials); then every problem message, every thrown error (message, stack, JSON,
  * util.inspect, cause chain) and util.inspect / JSON of the results must be free of every canary.
