@@ -87,6 +87,16 @@ export function formatHostPort(host: string, port: number): string {
   return isIP(host) === 6 ? `[${host}]:${port}` : `${host}:${port}`;
 }
 
+/** `caches[i].redis.addresses[j]`: where a Redis address is written. */
+export function isRedisAddressPath(path: readonly (string | number)[]): boolean {
+  return path.length === 5 && path[0] === 'caches' && path[2] === 'redis' && path[3] === 'addresses';
+}
+
+/** An address with credentials (`user:pw@`) or a query string (`?password=`) in it. */
+export function mayHoldCredentials(text: string): boolean {
+  return /[@?#]/.test(text);
+}
+
 const KNOWN_SCHEMES = new Set(['redis', 'rediss', 'valkey', 'valkeys', 'tcp', 'tls', 'unix', 'http', 'https']);
 
 /**

@@ -6,6 +6,7 @@ import { toFileResult, type Diagnostic, type FileResult, type JsonPath, type Sev
 import type { SecretValue } from '../base/secret-value.js';
 import { isLiteralSecret, numericSecretPaths, secretKeyName } from '../config/secret-keys.js';
 import type { Env } from '../config/secret-references.js';
+import { isRedisAddressPath, mayHoldCredentials } from '../config/redis-address.js';
 import type { ParsedConfig } from '../parse/parse-config.js';
 import { rules } from '../rules/index.js';
 import { applySuppressions } from './suppressions.js';
@@ -37,7 +38,9 @@ export function redactedSource(parsed: ParsedConfig): string {
   let text = parsed.text;
   const literal = parsed.strings.filter(({ path, value }) => secretKeyName(path) && isLiteralSecret(value)).map(({ path }) => path);
   const placeholders = parsed.placeholders.filter((path) => secretKeyName(path));
-  for (const path of [...literal, ...numericSecretPaths(parsed.value), ...placeholders]) {
+  // A Redis address written as a URL may carry a password (`redis://u:pw@h:1`, `h:1?password=pw`).
+  const addresses = parsed.strings.filter(({ path, value }) => isRedisAddressPath(path) && mayHoldCredentials(value)).map(({ path }) => path);
+  for (const path of [...literal, ...numericSecretPaths(parsed.value), ...placeholders, ...addresses]) {
     const at = parsed.sourceMap.offsets(path);
     if (!at) continue;
     const [start, end] = at;

@@ -131,4 +131,15 @@ test('rules lists every rule; rules <id> prints one; an unknown id suggests a cl
   assert.match(typo.stderr, /did you mean "redis-address"/);
 });
 
+test('a password inside a Redis address never reaches a code frame (masked as a literal secret is)', () => {
+  const file = join(dir, 'address-password.yaml');
+  writeFileSync(file, 'version: 1\ncaches:\n  - name: c\n    type: redis\n    redis:\n      addresses: ["redis://u:CANARY-pw@h:6379", "h:6380?password=CANARY-q"]\n');
+  for (const format of ['stylish', 'json', 'sarif', 'github', 'junit', 'gitlab']) {
+    const r = runCli(['lint', '--format', format, file]);
+    assert.is(r.code, 1, r.stderr);
+    assert.match(r.stdout, /redis-address/);
+    assert.not.match(r.stdout + r.stderr, /CANARY/, format);
+  }
+});
+
 test.run();
