@@ -1,4 +1,4 @@
-import { Cluster, Command, Redis } from 'ioredis';
+import { Cluster, Command, Redis, type Callback } from 'ioredis';
 import type { SecretValue } from '../secrets/secret-value.js';
 import { CacheError, CacheEvents, checkKey, checkValue, ttlOf, type Cache, type CacheSetOptions, type CacheStats } from './cache.js';
 import { Envelope } from './envelope.js';
@@ -113,13 +113,14 @@ export class RedisCache extends CacheEvents implements ClosableCache {
       const key = nodeKey(node);
       this.#nodes.set(key, node);
       node.on('ready', () => this.#nodesUp.add(key));
+      handleAsking(node);
     });
     cluster.on('-node', (node: Redis) => {
       const key = nodeKey(node);
       if (this.#nodes.get(key) === node) this.#nodes.delete(key);
       this.#nodesUp.delete(key);
     });
-    cluster.on('nodeError', (err: unknown, key: string) => {
+    cluster.on('node error', (err: unknown, key: string) => {
       if (!this.#nodesUp.delete(key)) return;
       this.emitError(toCacheError(err, this.name, `connection to cluster node ${key}`));
     });
@@ -326,6 +327,22 @@ export class RedisCache extends CacheEvents implements ClosableCache {
 }
 
 function toVoid(): void {}
+
+/**
+ * ioredis's Cluster sends ASKING before a redirected command and drops its promise: when the node's
+ * connection closes before the reply (a node restarted or replaced after MOVED), that rejection is
+ * unhandled and ends the process. The command sent after it fails alike and reaches its caller.
+ */
+function handleAsking(node: Redis): void {
+  const asking = node.asking.bind(node);
+  // No argument when there is no callback: ioredis would send an undefined one as "", and Redis
+  // refuses ASKING with an argument.
+  node.asking = (callback?: Callback<'OK'>) => {
+    const reply = callback ? asking(callback) : asking();
+    reply.catch(toVoid);
+    return reply;
+  };
+}
 
 function nodeKey(node: Redis): string {
   return `${node.options.host}:${node.options.port}`;
