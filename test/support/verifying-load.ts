@@ -29,8 +29,11 @@ export interface LoadOptions {
   workers?: number;
   /** Bytes of each value. */
   valueBytes?: number;
-  /** Makes the worker's key from its number and key generation; a hash tag keeps a worker in one slot. */
-  keyOf?: (worker: number, generation: number) => string;
+  /**
+   * Names a worker's key from the worker and a suffix unique to this load, key and generation (so a
+   * later load never reads an earlier one's values); a hash tag on the worker keeps it in one slot.
+   */
+  keyOf?: (worker: number, suffix: string) => string;
 }
 
 /** What a worker's key held after each acknowledged write: a value, or null once deleted. */
@@ -39,11 +42,20 @@ interface Write {
   ackedAt: number;
 }
 
+interface KeyState {
+  generation: number;
+  history: Write[];
+}
+
+const KEYS_PER_WORKER = 4;
+let loads = 0;
+
 export class VerifyingLoad {
   readonly #cache: RedisCache;
   readonly #workers: number;
   readonly #pad: string;
-  readonly #keyOf: (worker: number, generation: number) => string;
+  readonly #keyOf: (worker: number, suffix: string) => string;
+  readonly #run = ++loads;
   #running = true;
   #done: Promise<void> | undefined;
   #getErrors = 0;
@@ -54,7 +66,7 @@ export class VerifyingLoad {
     this.#cache = cache;
     this.#workers = options.workers ?? 4;
     this.#pad = 'x'.repeat(options.valueBytes ?? 64);
-    this.#keyOf = options.keyOf ?? ((w, g) => `load:w${w}:g${g}`);
+    this.#keyOf = options.keyOf ?? ((w, suffix) => `load:w${w}:${suffix}`);
     cache.on('error', this.#onError);
   }
 
@@ -100,40 +112,50 @@ export class VerifyingLoad {
   }
 
   async #worker(w: number): Promise<void> {
-    let generation = 0;
-    let history: Write[] = [];
+    // Several keys per worker, each read back before it is written again: a lost write is seen at the
+    // key's next visit, whatever the worker did in between (with one key, a write issued after the
+    // switch would overwrite the evidence before any get saw it).
+    const keys = Array.from({ length: KEYS_PER_WORKER }, () => ({ generation: 0, history: [] as Write[] }));
     const deadline = Date.now() + 10 * HANG_GUARD_MS;
     for (let i = 0; ; i++) {
       const last = !this.#running || Date.now() > deadline;
-      const key = this.#keyOf(w, generation);
-      // set, get, set, get, delete, get: every state change is read back before the next one.
-      const step = last ? 1 : i % 6;
-      try {
-        if (step === 0 || step === 2) {
-          const value = `${w}:${generation}:${history.length}:${this.#pad}`;
-          await this.#cache.set(key, Buffer.from(value));
-          history.push({ state: value, ackedAt: Date.now() });
-        } else if (step === 4) {
-          await this.#cache.delete(key);
-          history.push({ state: null, ackedAt: Date.now() });
-        } else {
-          const failedBefore = this.#getErrors;
-          const got = await this.#cache.get(key);
-          if (got !== undefined || this.#getErrors === failedBefore) this.#check(w, generation, history, got?.toString() ?? null);
-        }
-      } catch (err) {
-        this.#count(err);
-        // A rejected write may still be applied later (a timeout does not say it did not happen):
-        // a fresh key keeps that ambiguity out of the checks.
-        generation++;
-        history = [];
+      if (last) {
+        for (let k = 0; k < keys.length; k++) await this.#visit(w, k, keys[k] as KeyState, 'get');
+        return;
       }
-      this.#report.ops++;
-      if (last) return;
+      const k = Math.floor(i / 2) % keys.length;
+      // get, write, get, write…; every third write of a key is a delete.
+      const write = i % 2 === 1 ? ((keys[k] as KeyState).history.length % 3 === 2 ? 'delete' : 'set') : 'get';
+      await this.#visit(w, k, keys[k] as KeyState, write);
     }
   }
 
-  #check(w: number, generation: number, history: Write[], got: string | null): void {
+  async #visit(w: number, k: number, key: KeyState, op: 'get' | 'set' | 'delete'): Promise<void> {
+    const name = this.#keyOf(w, `r${this.#run}:k${k}:g${key.generation}`);
+    try {
+      if (op === 'set') {
+        const value = `${w}:${k}:${key.generation}:${key.history.length}:${this.#pad}`;
+        await this.#cache.set(name, Buffer.from(value));
+        key.history.push({ state: value, ackedAt: Date.now() });
+      } else if (op === 'delete') {
+        await this.#cache.delete(name);
+        key.history.push({ state: null, ackedAt: Date.now() });
+      } else {
+        const failedBefore = this.#getErrors;
+        const got = await this.#cache.get(name);
+        if (got !== undefined || this.#getErrors === failedBefore) this.#check(`${w}:${k}:${key.generation}`, key.history, got?.toString() ?? null);
+      }
+    } catch (err) {
+      this.#count(err);
+      // A rejected write may still be applied later (a timeout does not say it did not happen):
+      // a fresh key keeps that ambiguity out of the checks.
+      key.generation++;
+      key.history = [];
+    }
+    this.#report.ops++;
+  }
+
+  #check(id: string, history: Write[], got: string | null): void {
     this.#report.checked++;
     const expected = history.length ? (history[history.length - 1] as Write).state : null;
     if (got === expected) return;
@@ -149,6 +171,6 @@ export class VerifyingLoad {
       return;
     }
     this.#report.lostReads++;
-    for (let j = shown + 1; j < history.length; j++) this.#lost.set(`${w}:${generation}:${j}`, (history[j] as Write).ackedAt);
+    for (let j = shown + 1; j < history.length; j++) this.#lost.set(`${id}:${j}`, (history[j] as Write).ackedAt);
   }
 }
