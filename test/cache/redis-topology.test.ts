@@ -6,7 +6,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { openRedisCache, type CacheError, type RedisCache } from '../../src/cache/index.js';
 import { startCluster, startSentinelSet, stopAll, type RedisServer } from '../support/redis-servers.js';
-import { eventually } from '../support/settle.js';
+import { eventually, settles } from '../support/settle.js';
 import { freshKeys, redisSpec } from '../support/redis-specs.js';
 import { VerifyingLoad, type LoadReport } from '../support/verifying-load.js';
 
@@ -172,6 +172,28 @@ test('cluster 3+3: graceful failover, slot migration (ASK and MOVED), SIGKILLed 
     nodeErrors.some((e) => e.message.includes(`connection to cluster node 127.0.0.1:${victim.port}`)),
     `the lost node is reported: ${nodeErrors.map((e) => e.message).join('; ')}`,
   );
+});
+
+test('cluster: a stalled node holds at most maxOfflineQueue commands; the rest are refused at once', async () => {
+  const live = nodes.filter((n) => n.process.exitCode === null && n.process.signalCode === null && /role:master/.test(n.cli('info', 'replication')));
+  const stalled = live[0] as RedisServer;
+  const owned = (n: RedisServer, tag: string) => ownerOf(n, Number(n.cli('cluster', 'keyslot', `maverics:stall:{${tag}}`).trim())) === n.port;
+  const tag = Array.from({ length: 200 }, (_, i) => `t${i}`).find((t) => owned(stalled, t)) as string;
+  const { cache } = await openRedisCache(redisSpec('stall', live.map((n) => n.address), freshKeys(), { hashing: { disabled: true, old: [] } }), { maxOfflineQueue: 10 });
+  open.push(cache);
+  await cache.set(`{${tag}}:warm`, Buffer.from('v'));
+  stalled.process.kill('SIGSTOP');
+  try {
+    const results = await settles(
+      '100 sets to a stalled node',
+      Promise.allSettled(Array.from({ length: 100 }, (_, i) => cache.set(`{${tag}}:${i}`, Buffer.from('v')))),
+    );
+    const codes = results.map((r) => (r.status === 'rejected' ? (r.reason as CacheError).code : 'ok'));
+    assert.is(codes.filter((c) => c === 'ECACHE_UNAVAILABLE').length, 90, codes.join(','));
+    assert.is(codes.filter((c) => c === 'ECACHE_TIMEOUT').length, 10, codes.join(','));
+  } finally {
+    stalled.process.kill('SIGCONT');
+  }
 });
 
 test('sentinel 1+2 with 3 sentinels: SENTINEL FAILOVER loses only writes acknowledged inside the lost-write window', async () => {
