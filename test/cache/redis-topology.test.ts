@@ -11,6 +11,8 @@ import { freshKeys, redisSpec } from '../support/redis-specs.js';
 import { VerifyingLoad, type LoadReport } from '../support/verifying-load.js';
 
 const MASTERS = 3;
+/** The load; TOPOLOGY_WORKERS and TOPOLOGY_VALUE_BYTES reproduce the issue's heavier one (32, 1024). */
+const LOAD = { workers: Number(process.env.TOPOLOGY_WORKERS ?? 4), valueBytes: Number(process.env.TOPOLOGY_VALUE_BYTES ?? 64) };
 /** Operations the load runs after each change has settled, so every worker reads the new topology. */
 const AFTER = 600;
 /** Sentinel's lost-write window is about 1 s (npm run bench); 11 s before failoverDetector. */
@@ -102,7 +104,7 @@ test('cluster 3+3: graceful failover, slot migration (ASK and MOVED), SIGKILLed 
   const keyOf = (w: number, suffix: string) => `{w${w}}:${suffix}`;
 
   // 1. Graceful failover: a replica takes over its master's slots with CLUSTER FAILOVER.
-  let load = new VerifyingLoad(cache, { workers: 4, keyOf }).start();
+  let load = new VerifyingLoad(cache, { ...LOAD, keyOf }).start();
   await load.runFor(AFTER);
   const masterPort = nodes[0]?.port as number;
   const replica = byPort(replicaOf(nodes[0] as RedisServer, masterPort));
@@ -131,7 +133,7 @@ test('cluster 3+3: graceful failover, slot migration (ASK and MOVED), SIGKILLed 
   assert.match(target.cli('info', 'replication'), 'role:master');
   const sourceId = (masters.find((n) => n.port === sourcePort) as { id: string }).id;
   for (const n of nodes) n.cli('config', 'resetstat');
-  load = new VerifyingLoad(cache, { workers: 4, keyOf }).start();
+  load = new VerifyingLoad(cache, { ...LOAD, keyOf }).start();
   await load.runFor(AFTER);
   target.cli('cluster', 'setslot', String(slot), 'importing', sourceId);
   source.cli('cluster', 'setslot', String(slot), 'migrating', targetInfo.id);
@@ -157,7 +159,7 @@ test('cluster 3+3: graceful failover, slot migration (ASK and MOVED), SIGKILLed 
   // 3. A master SIGKILLed: its replica is promoted after the node timeout. Errors are allowed until
   // then; wrong values are not, and the lost node is reported as an error event.
   nodeErrors.length = 0;
-  load = new VerifyingLoad(cache, { workers: 4, keyOf }).start();
+  load = new VerifyingLoad(cache, { ...LOAD, keyOf }).start();
   await load.runFor(AFTER);
   const victim = byPort(ownerOf(nodes[0] as RedisServer, 0) as number);
   const promotedPort = replicaOf(victim, victim.port);
@@ -200,7 +202,7 @@ test('sentinel 1+2 with 3 sentinels: SENTINEL FAILOVER loses only writes acknowl
   const set = sentinelSet as NonNullable<typeof sentinelSet>;
   const { cache } = await openRedisCache(redisSpec('toposen', set.sentinels.map((s) => s.address)));
   open.push(cache);
-  const load = new VerifyingLoad(cache, { workers: 4 }).start();
+  const load = new VerifyingLoad(cache, LOAD).start();
   await load.runFor(AFTER);
   assert.match(set.sentinels[0]?.cli('sentinel', 'failover', 'topomaster') as string, 'OK');
   await eventually('a replica to be the master', () => !(set.sentinels[0]?.cli('sentinel', 'get-master-addr-by-name', 'topomaster') as string).includes(String(set.master.port)));
