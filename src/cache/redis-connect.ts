@@ -17,7 +17,10 @@ export interface RedisConnectOptions {
   commandTimeoutMs?: number;
   /** How long opening may take, in ms (default 5000). */
   connectTimeoutMs?: number;
-  /** Operations allowed to wait for a reconnection at once; beyond it they fail at once (default 1000). */
+  /**
+   * Operations allowed to wait for a reconnection at once; beyond it they fail at once (default 1000).
+   * In a cluster, also the commands one node may hold without a reply (a stalled node).
+   */
   maxOfflineQueue?: number;
 }
 
