@@ -23,9 +23,11 @@ let sentinelSet: Awaited<ReturnType<typeof startSentinelSet>> | undefined;
 const open: RedisCache[] = [];
 
 test.before(async () => {
-  const [cluster, set] = await Promise.all([startCluster(MASTERS, 1), startSentinelSet('topomaster', 2, 3)]);
-  nodes = cluster;
-  sentinelSet = set;
+  // Settled, not Promise.all: if one set fails to start, the other is still stopped by test.after.
+  const [cluster, set] = await Promise.allSettled([startCluster(MASTERS, 1), startSentinelSet('topomaster', 2, 3)]);
+  if (cluster.status === 'fulfilled') nodes = cluster.value;
+  if (set.status === 'fulfilled') sentinelSet = set.value;
+  for (const r of [cluster, set]) if (r.status === 'rejected') throw r.reason;
 });
 
 test.after(async () => {
