@@ -14,6 +14,11 @@ process.on('exit', () => {
   for (const child of children) child.kill('SIGKILL');
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
+// A test run stopped by `timeout` or Ctrl-C ends without 'exit' unless the signal is handled; the
+// servers would outlive it.
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
+  process.once(signal, () => process.exit(128 + (signal === 'SIGHUP' ? 1 : signal === 'SIGINT' ? 2 : 15)));
+}
 
 export function tempDir(prefix = 'mc-redis-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
