@@ -1,4 +1,4 @@
-import { Command, Redis } from 'ioredis';
+import { Cluster, Command, Redis, type Callback } from 'ioredis';
 import type { SecretValue } from '../base/secret-value.js';
 import { CacheError, CacheEvents, checkKey, checkValue, ttlOf, type Cache, type CacheSetOptions, type CacheStats } from './cache.js';
 import { Envelope } from './envelope.js';
@@ -18,6 +18,7 @@ import {
 import { safeReason, sanitizedCause, toCacheError } from './redis-errors.js';
 import { loadTlsOptions, type TlsSpec } from './redis-tls.js';
 import { LOCAL_CACHE_NAME } from './local-cache.js';
+import { TickBatch } from './tick-batch.js';
 
 export type { RedisConnectOptions } from './redis-connect.js';
 export type { TlsSpec } from './redis-tls.js';
@@ -66,10 +67,12 @@ export class RedisCache extends CacheEvents implements ClosableCache {
   /** What it is connected to, for logs: topology and address, never credentials. */
   readonly description: string;
   readonly #client: RedisClient;
-  /** The same client when it is one connection (standalone, sentinel): commands go through `#send`. */
-  readonly #direct: Redis | undefined;
-  /** The socket corked by `#send` in this tick, uncorked at the end of the tick. */
-  #corked: Redis['stream'] | undefined;
+  /** The sockets `#send` corked in this tick. */
+  readonly #batch = new TickBatch();
+  /** A cluster's nodes by `host:port`, as ioredis's slot map names them. */
+  readonly #nodes = new Map<string, Redis>();
+  /** Cluster nodes that have been ready since their last reported error. */
+  readonly #nodesUp = new Set<string>();
   readonly #hasher: KeyHasher;
   readonly #envelope: Envelope | undefined;
   readonly #timeoutMs: number;
@@ -85,7 +88,6 @@ export class RedisCache extends CacheEvents implements ClosableCache {
     this.name = parts.name;
     this.description = parts.description;
     this.#client = parts.client;
-    this.#direct = parts.client instanceof Redis ? parts.client : undefined;
     this.#hasher = parts.hasher;
     this.#envelope = parts.envelope;
     this.#timeoutMs = parts.commandTimeoutMs;
@@ -99,6 +101,29 @@ export class RedisCache extends CacheEvents implements ClosableCache {
       this.emitError(toCacheError(err, this.name, 'connection'));
     });
     this.#client.on('ready', () => (this.#wasReady = true));
+    if (parts.client instanceof Cluster) this.#watchNodes(parts.client);
+  }
+
+  /**
+   * The cluster stays ready while one node is down or stalled, so its own events say nothing: a
+   * node's connection errors are reported once per outage of that node, like a lost connection.
+   */
+  #watchNodes(cluster: Cluster): void {
+    cluster.on('+node', (node: Redis) => {
+      const key = nodeKey(node);
+      this.#nodes.set(key, node);
+      node.on('ready', () => this.#nodesUp.add(key));
+      handleAsking(node);
+    });
+    cluster.on('-node', (node: Redis) => {
+      const key = nodeKey(node);
+      if (this.#nodes.get(key) === node) this.#nodes.delete(key);
+      this.#nodesUp.delete(key);
+    });
+    cluster.on('node error', (err: unknown, key: string) => {
+      if (!this.#nodesUp.delete(key)) return;
+      this.emitError(toCacheError(err, this.name, `connection to cluster node ${key}`));
+    });
   }
 
   /** Hashed Redis keys are unreadable by design; this is the SCAN pattern that matches this cache's keys. */
@@ -139,45 +164,47 @@ export class RedisCache extends CacheEvents implements ClosableCache {
   // leave in the order they were issued (a DEL issued before a SET is sent before it).
 
   #getCommand(redisKey: string): Promise<Buffer | null> {
-    if (this.#direct) return this.#send(new Command('get', [redisKey])) as Promise<Buffer | null>;
-    return this.#client.getBuffer(redisKey);
+    return this.#send(new Command('get', [redisKey])) as Promise<Buffer | null>;
   }
 
   #setCommand(redisKey: string, value: Buffer, ttl: number): Promise<unknown> {
-    if (this.#direct) return this.#send(new Command('set', ttl === 0 ? [redisKey, value] : [redisKey, value, 'PX', ttl]));
-    return ttl === 0 ? this.#client.set(redisKey, value) : this.#client.set(redisKey, value, 'PX', ttl);
+    return this.#send(new Command('set', ttl === 0 ? [redisKey, value] : [redisKey, value, 'PX', ttl]));
   }
 
   #delCommand(redisKey: string): Promise<unknown> {
-    if (this.#direct) return this.#send(new Command('del', [redisKey]));
-    return this.#client.del(redisKey);
+    return this.#send(new Command('del', [redisKey]));
   }
 
   /**
-   * Sends one command on a single-connection client. Every command sent in one tick leaves in one
-   * socket write: the first corks the socket and the end of the tick uncorks it. This is the batching
-   * ioredis's auto-pipelining does, without what it costs per command (a Pipeline per batch, a
-   * second promise and a nextTick callback per command, and a second copy of every value into one
-   * Buffer.concat); at 50 operations in flight that was half of the client's CPU time per SET+GET
-   * pair. `sendCommand` is the same path ioredis's own methods end in: the per-command timeout,
-   * the offline queue while reconnecting, and the reply as a Buffer (no replyEncoding) are unchanged.
-   * A cluster keeps ioredis's methods: it routes by slot and pipelines per node.
+   * Sends one command; every command a tick sends to one socket leaves in one write (tick-batch.ts).
+   * This is the batching ioredis's auto-pipelining does, without what it costs per command (a
+   * Pipeline per batch, a second promise and a nextTick callback per command, and a second copy of
+   * every value into one Buffer.concat); at 50 operations in flight that was half of the client's
+   * CPU time per SET+GET pair. `sendCommand` is the same path ioredis's own methods end in: the
+   * per-command timeout, the offline queue while reconnecting, and the reply as a Buffer (no
+   * replyEncoding) are unchanged. A cluster still routes the command and follows MOVED and ASK (ASKING
+   * goes first, since nodes do not auto-pipeline); the node it is corked on is the one the slot map
+   * names, and a node already holding `maxOfflineQueue` commands without replies (stalled, or
+   * unreachable until the cluster notices) refuses more at once.
    */
   #send(command: Command): Promise<unknown> {
-    const client = this.#direct as Redis;
-    if (this.#corked === undefined && client.status === 'ready') {
-      this.#corked = client.stream;
-      this.#corked.cork();
-      process.nextTick(this.#uncork);
+    const client = this.#client;
+    if (client instanceof Redis) {
+      if (client.status === 'ready') this.#batch.add(client.stream);
+      return client.sendCommand(command) as Promise<unknown>;
+    }
+    const key = client.slots[command.getSlot() ?? -1]?.[0];
+    const node = key === undefined ? undefined : this.#nodes.get(key);
+    if (node !== undefined) {
+      if (node.commandQueue.length >= this.#maxOffline) {
+        return Promise.reject(
+          new CacheError('ECACHE_UNAVAILABLE', this.name, `cache "${this.name}": refused: cluster node ${key} already has ${this.#maxOffline} commands waiting for a reply`),
+        );
+      }
+      if (node.status === 'ready' && client.status === 'ready') this.#batch.add(node.stream);
     }
     return client.sendCommand(command) as Promise<unknown>;
   }
-
-  readonly #uncork = (): void => {
-    const stream = this.#corked;
-    this.#corked = undefined;
-    stream?.uncork();
-  };
 
   /** On a miss under the current hashing key: the variants written under old hashing keys. */
   #getOld(key: string): Promise<Buffer | undefined> {
@@ -300,6 +327,26 @@ export class RedisCache extends CacheEvents implements ClosableCache {
 }
 
 function toVoid(): void {}
+
+/**
+ * ioredis's Cluster sends ASKING before a redirected command and drops its promise: when the node's
+ * connection closes before the reply (a node restarted or replaced after MOVED), that rejection is
+ * unhandled and ends the process. The command sent after it fails alike and reaches its caller.
+ */
+function handleAsking(node: Redis): void {
+  const asking = node.asking.bind(node);
+  // No argument when there is no callback: ioredis would send an undefined one as "", and Redis
+  // refuses ASKING with an argument.
+  node.asking = (callback?: Callback<'OK'>) => {
+    const reply = callback ? asking(callback) : asking();
+    reply.catch(toVoid);
+    return reply;
+  };
+}
+
+function nodeKey(node: Redis): string {
+  return `${node.options.host}:${node.options.port}`;
+}
 
 function parseAddresses(spec: RedisCacheSpec): RedisAddress[] {
   if (!Array.isArray(spec.addresses) || spec.addresses.length === 0) {

@@ -17,7 +17,10 @@ export interface RedisConnectOptions {
   commandTimeoutMs?: number;
   /** How long opening may take, in ms (default 5000). */
   connectTimeoutMs?: number;
-  /** Operations allowed to wait for a reconnection at once; beyond it they fail at once (default 1000). */
+  /**
+   * Operations allowed to wait for a reconnection at once; beyond it they fail at once (default 1000).
+   * In a cluster, also the commands one node may hold without a reply (a stalled node).
+   */
   maxOfflineQueue?: number;
 }
 
@@ -57,9 +60,10 @@ function commonOptions(p: ConnectionParams): RedisOptions {
     // deadline this keeps the queue short during an outage.
     maxRetriesPerRequest: 1,
     commandTimeout: p.commandTimeoutMs,
-    // The cache's GET/SET/DEL on a single connection do not use it: RedisCache#send batches them
-    // per tick itself. A cluster sets it on the Cluster too.
-    enableAutoPipelining: true,
+    // Off, and off on the Cluster too: the cache batches per socket and tick itself (tick-batch.ts).
+    // A cluster node that auto-pipelines sends ASKING after the command it must precede, and a
+    // Cluster that does passes MOVED/ASK of a mixed batch to the caller (ioredis issue 2075).
+    enableAutoPipelining: false,
     // Shown by CLIENT LIST; Redis refuses names with spaces or newlines, and a cache name may have them.
     connectionName: `maverics-config:${p.cache.replace(/[^\w.:-]/g, '_')}`,
     // CLIENT SETINFO is one more round trip per connection, and fails on older servers.
@@ -246,6 +250,10 @@ export function createClient(p: ConnectionParams, detected: Detected): RedisClie
         sentinelTLS: p.tls ? { ...p.tls } : undefined,
         sentinelCommandTimeout: p.commandTimeoutMs,
         sentinelRetryStrategy: retryDelay,
+        // Subscribes to +switch-master on the sentinels and reconnects as soon as a failover is
+        // announced. Without it the client keeps writing to the deposed master until Sentinel demotes
+        // it (about 10 s), and Redis then discards those acknowledged writes.
+        failoverDetector: true,
         lazyConnect: true,
         retryStrategy: retryDelay,
       });
@@ -253,7 +261,7 @@ export function createClient(p: ConnectionParams, detected: Detected): RedisClie
       const options: ClusterOptions = {
         redisOptions: { ...common, tls: p.tls ? { ...p.tls } : undefined },
         lazyConnect: true,
-        enableAutoPipelining: true,
+        enableAutoPipelining: false,
         clusterRetryStrategy: retryDelay,
         // Nodes reconnect on their own as well, so a restarted node without slot changes comes back.
         clusterNodeRetryStrategy: retryDelay,

@@ -14,6 +14,11 @@ process.on('exit', () => {
   for (const child of children) child.kill('SIGKILL');
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
+// A test run stopped by `timeout` or Ctrl-C ends without 'exit' unless the signal is handled; the
+// servers would outlive it.
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
+  process.once(signal, () => process.exit(128 + (signal === 'SIGHUP' ? 1 : signal === 'SIGINT' ? 2 : 15)));
+}
 
 export function tempDir(prefix = 'mc-redis-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -220,23 +225,84 @@ export function tlsCliArgs(certs: Certs): string[] {
   return ['--tls', '--cacert', certs.ca];
 }
 
-/** Three masters, no replicas, all slots covered, `cluster_state:ok` on every node. */
-export async function startCluster(count = 3): Promise<RedisServer[]> {
+/**
+ * `count` masters with `replicas` replicas each, all slots covered, `cluster_state:ok` on every node
+ * and every replica attached. Nodes are returned masters first, as `redis-cli --cluster create` assigns
+ * them.
+ */
+export async function startCluster(count = 3, replicas = 0): Promise<RedisServer[]> {
   const nodes: RedisServer[] = [];
-  for (let i = 0; i < count; i++) {
-    const port = await freePort({ clusterBus: true });
-    nodes.push(
-      await startRedis({
-        port,
-        args: ['--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf', '--cluster-node-timeout', '3000'],
-      }),
-    );
-  }
-  execFileSync('redis-cli', ['--cluster', 'create', ...nodes.map((n) => n.address), '--cluster-yes'], { stdio: 'pipe', timeout: 30_000 });
-  for (const node of nodes) {
-    await eventually('cluster_state:ok', () => node.cli('cluster', 'info').includes('cluster_state:ok'));
+  try {
+    for (let i = 0; i < count * (1 + replicas); i++) {
+      const port = await freePort({ clusterBus: true });
+      nodes.push(
+        await startRedis({
+          port,
+          args: ['--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf', '--cluster-node-timeout', '3000'],
+        }),
+      );
+    }
+    execFileSync('redis-cli', ['--cluster', 'create', ...nodes.map((n) => n.address), '--cluster-replicas', String(replicas), '--cluster-yes'], {
+      stdio: 'pipe',
+      timeout: 30_000,
+    });
+    for (const node of nodes) {
+      await eventually('cluster_state:ok', () => node.cli('cluster', 'info').includes('cluster_state:ok'));
+    }
+    for (const node of nodes.slice(count)) {
+      await eventually('replica in sync', () => /master_link_status:up/.test(node.cli('info', 'replication')));
+    }
+  } catch (err) {
+    await stopAll(nodes);
+    throw err;
   }
   return nodes;
+}
+
+/** A master, `replicas` replicas and `sentinels` sentinels (quorum: a majority) watching it under `masterName`. */
+export async function startSentinelSet(
+  masterName: string,
+  replicas = 2,
+  sentinels = 3,
+): Promise<{ master: RedisServer; replicas: RedisServer[]; sentinels: RedisServer[] }> {
+  const started: RedisServer[] = [];
+  try {
+    const master = await startRedis();
+    started.push(master);
+    const replicaServers: RedisServer[] = [];
+    for (let i = 0; i < replicas; i++) {
+      const replica = await startRedis({ args: ['--replicaof', '127.0.0.1', String(master.port)] });
+      started.push(replica);
+      replicaServers.push(replica);
+    }
+    for (const replica of replicaServers) {
+      await eventually('replica in sync', () => /master_link_status:up/.test(replica.cli('info', 'replication')));
+    }
+    const sentinelServers: RedisServer[] = [];
+    for (let i = 0; i < sentinels; i++) {
+      const sentinel = await startRedis({
+        sentinelConfig: [
+          `sentinel monitor ${masterName} 127.0.0.1 ${master.port} ${Math.floor(sentinels / 2) + 1}`,
+          `sentinel down-after-milliseconds ${masterName} 5000`,
+          `sentinel failover-timeout ${masterName} 10000`,
+        ].join('\n'),
+      });
+      started.push(sentinel);
+      sentinelServers.push(sentinel);
+    }
+    // A SENTINEL FAILOVER needs a sentinel that knows the replicas, and the others must know each other.
+    for (const sentinel of sentinelServers) {
+      await eventually('sentinel to see the replicas and the other sentinels', () => {
+        const info = sentinel.cli('sentinel', 'master', masterName);
+        const field = (name: string) => Number(new RegExp(`^${name}\\n(\\d+)`, 'm').exec(info)?.[1]);
+        return field('num-slaves') === replicas && field('num-other-sentinels') === sentinels - 1;
+      });
+    }
+    return { master, replicas: replicaServers, sentinels: sentinelServers };
+  } catch (err) {
+    await stopAll(started);
+    throw err;
+  }
 }
 
 /** A master and one sentinel watching it under `masterName`. */
