@@ -43,6 +43,11 @@ Options of lint and check:
   --quiet                      report errors only
   --stdin-filename <name>      the name standard input is reported under (with -)
 
+Options of lint:
+  --fix                        apply the safe fixes in place (comments and layout kept), then
+                               report what is left
+  --fix-dry-run                print the fixes as a unified diff instead; write nothing
+
   -h, --help                   this help
   -v, --version                the version
 

@@ -1,3 +1,4 @@
+import { replaceValueFix } from '../edit/scalar-fix.js';
 import type { Rule } from './rule.js';
 import { isLiteralName, list, obj, redisCaches } from './util.js';
 
@@ -17,7 +18,7 @@ const rule: Rule = {
     query: 'expected host:port, got a query string (`?…`), which may hold a password; put credentials in `redis.username` and `redis.password` (best a secret reference) and write the address as host:port',
     credentials: 'expected host:port, got credentials before `@`; put them in `redis.username` and `redis.password` (best a secret reference) and write the address as host:port',
   },
-  check({ config, report }) {
+  check({ config, parsed, report }) {
     for (const cache of redisCaches(config)) {
       list(obj(cache.value.redis).addresses).forEach((address, i) => {
         if (!isLiteralName(address)) {
@@ -26,13 +27,27 @@ const rule: Rule = {
         }
         const trimmed = address.trim();
         const problem = checkAddress(trimmed) ?? (trimmed !== address ? { id: 'spaces', data: { trimmed } } : undefined);
-        if (problem) report({ path: [...cache.path, 'redis', 'addresses', i], messageId: problem.id, data: problem.data });
+        if (!problem) return;
+        const path = [...cache.path, 'redis', 'addresses', i];
+        const fixed = fixedAddress(trimmed, problem);
+        report({ path, messageId: problem.id, data: problem.data, fix: fixed === undefined ? undefined : replaceValueFix(parsed, path, fixed) });
       });
     }
   },
 };
 
 type Problem = { id: string; data: Record<string, string> };
+
+/**
+ * The address to write instead, for the problems with one safe answer: a scheme before a plain
+ * host:port, and a missing port (Redis's 6379). Never when the address carries credentials, a
+ * path or a query: dropping them would lose what the author wrote, and they may hold a password.
+ */
+function fixedAddress(address: string, problem: Problem): string | undefined {
+  if (problem.id === 'noPort') return `${problem.data.host}:6379`;
+  if (problem.id === 'scheme' && /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#@]+\/?$/.test(address)) return problem.data.fixed;
+  return undefined;
+}
 
 export function checkAddress(address: string): Problem | undefined {
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(address);
