@@ -25,6 +25,8 @@ Commands:
   rules [<rule-id>]            the rule catalogue, or one rule's documentation
   rotate-key <file> --cache <name> --new <ref> [--drop-old <n>] [--stdout]
                                move the current encryption key to the front of old, set <ref>
+  lsp [--stdio]                a language server on stdio: the offline rules as you type,
+                               quick fixes, completion, hover, definition, rename, outline
 
 Options of check:
   --secret-provider <url>      as MAVERICS_SECRET_PROVIDER (which is the default)
@@ -68,6 +70,7 @@ const commands = new Map<string, () => Promise<Command>>(Object.entries({
   'rotate-key': async () => (await import('./rotate-key-command.js')).rotateKeyCommand,
   rules: async () => (await import('./rules-command.js')).rulesCommand,
   compile: async () => (await import('./compile-command.js')).compileCommand,
+  lsp: async () => (await import('./lsp-command.js')).lspCommand,
 }));
 
 export async function main(argv: string[]): Promise<number> {

@@ -16,7 +16,10 @@ export interface FixOutcome {
 }
 
 /** Lints, applies every fix that does not overlap another, and lints again, up to MAX_FIX_PASSES times. */
-export function fixText(text: string, options: LintOptions = {}): FixOutcome {
+export function fixText(input: string, options: LintOptions = {}): FixOutcome {
+  // Fix offsets count from after a byte-order mark (the linter drops it); the mark itself is kept.
+  const bom = input.charCodeAt(0) === 0xfeff ? input.slice(0, 1) : '';
+  const text = input.slice(bom.length);
   const before = lintText(text, options);
   let result = before;
   let output = text;
@@ -30,7 +33,7 @@ export function fixText(text: string, options: LintOptions = {}): FixOutcome {
     fixed += next.applied;
     result = lintText(output, options);
   }
-  return { output, result, before, fixed };
+  return { output: bom + output, result, before, fixed };
 }
 
 /** The fixes of the diagnostics that count (a suppressed finding is left as it is). */

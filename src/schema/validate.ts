@@ -40,7 +40,7 @@ export function unknownKeySeverity(surface: SchemaNode['x-surface']): Severity {
 
 let schemaCache: SchemaNode | undefined;
 /** Read only when an unknown key needs suggestions: the validator itself is precompiled. */
-function schemaJson(): SchemaNode {
+export function schemaJson(): SchemaNode {
   schemaCache ??= JSON.parse(readFileSync(new URL('../../schemas/maverics.schema.json', import.meta.url), 'utf8')) as SchemaNode;
   return schemaCache;
 }

@@ -47,4 +47,8 @@ test('a suppressed finding is not fixed', () => {
   assert.is(fixText(text).output, text);
 });
 
+test('a byte-order mark is kept and does not shift the fix', () => {
+  assert.is(fixText(`\uFEFF${cache('redis.example.com')}`).output, `\uFEFF${cache('redis.example.com:6379')}`);
+});
+
 test.run();
