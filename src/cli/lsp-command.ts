@@ -5,10 +5,8 @@ export async function lspCommand(args: string[]): Promise<number> {
   const unknown = args.filter((a) => a !== '--stdio');
   if (unknown.length) throw new UsageError(`lsp takes only --stdio (the server always speaks on standard input and output), got ${unknown.join(' ')}`);
   // Loaded here only: lint and the library never pay for the protocol packages.
-  const { createConnection, StreamMessageReader, StreamMessageWriter } = await import('vscode-languageserver/node.js');
-  const { startServer } = await import('../lsp/server.js');
-  const connection = createConnection(new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
-  startServer(connection);
-  // The connection exits the process on `exit`; until then the command does not return.
+  const { serveOnStdio } = await import('../lsp/stdio.js');
+  serveOnStdio();
+  // The connection ends the process on `exit` (or when the editor closes its input); until then the command does not return.
   return new Promise<number>(() => undefined);
 }

@@ -14,13 +14,19 @@ import { toLspDiagnostics } from './diagnostics.js';
 import { documentSymbols } from './document-symbols.js';
 import { definition, findReferences, hover, prepareRename, rename } from './navigation.js';
 
-/** Keystrokes closer than this are linted once; the client may set `initializationOptions.debounceMs`. */
+/**
+ * Edits that come within this long of the last lint are linted together, once the edits pause
+ * that long; an edit after a quiet spell is linted at once (a burst is coalesced, a single
+ * keystroke is not delayed). The client may set `initializationOptions.debounceMs`.
+ */
 export const DEFAULT_DEBOUNCE_MS = 15;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const analyses = new Map<string, Analysis>();
   const timers = new Map<string, NodeJS.Timeout>();
+  /** When each document was last linted (performance.now()), to tell a burst from a quiet spell. */
+  const lastLint = new Map<string, number>();
   let debounceMs = DEFAULT_DEBOUNCE_MS;
 
   /** The lint of the document's current version, computed now if a request comes before the debounce. */
@@ -37,12 +43,15 @@ export function startServer(connection: Connection): void {
     const document = documents.get(uri);
     if (!document) return;
     const analysis = analysisOf(document);
+    lastLint.set(uri, performance.now());
     void connection.sendDiagnostics({ uri, version: document.version, diagnostics: toLspDiagnostics(analysis.result, analysis.shift) });
   };
 
-  const schedule = (uri: string, delay: number): void => {
+  const schedule = (uri: string): void => {
+    const quiet = !timers.has(uri) && performance.now() - (lastLint.get(uri) ?? -Infinity) >= debounceMs;
     clearTimeout(timers.get(uri));
-    timers.set(uri, setTimeout(() => publish(uri), delay));
+    // Even "at once" waits for the next turn: edits already read in the same chunk are linted together.
+    timers.set(uri, setTimeout(() => publish(uri), quiet ? 0 : debounceMs));
   };
 
   connection.onInitialize((params): InitializeResult => {
@@ -63,12 +72,13 @@ export function startServer(connection: Connection): void {
     };
   });
 
-  documents.onDidOpen(({ document }) => schedule(document.uri, 0));
-  documents.onDidChangeContent(({ document }) => schedule(document.uri, debounceMs));
+  // didOpen also fires onDidChangeContent: that one event schedules the first lint.
+  documents.onDidChangeContent(({ document }) => schedule(document.uri));
   documents.onDidClose(({ document }) => {
     clearTimeout(timers.get(document.uri));
     timers.delete(document.uri);
     analyses.delete(document.uri);
+    lastLint.delete(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 

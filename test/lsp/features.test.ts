@@ -54,7 +54,7 @@ const at = (needle: string, plus = 0, nth = 0): Position => {
 const td = { uri: URI };
 
 interface Edit { range: Range; newText: string }
-const apply = (text: string, edits: readonly Edit[]) => TextDocument.applyEdits(TextDocument.create(URI, 'yaml', 1, text), edits);
+const apply = (text: string, edits: readonly Edit[]) => TextDocument.applyEdits(TextDocument.create(URI, "yaml", 1, text), [...edits]);
 
 test.before(async () => {
   const init = await client.initialize({ debounceMs: 0 });
