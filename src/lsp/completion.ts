@@ -21,7 +21,8 @@ export function completions(text: string, line: number, character: number, analy
 function keyItems(path: JsonPath, root: unknown): CompletionItem[] {
   const present = obj(valueAt(root, path));
   return keysAt(path, root)
-    .filter(({ key }) => !(key in present))
+    // Legacy keys are accepted but never suggested (the schema's descriptions mark them).
+    .filter(({ key, description }) => !(key in present) && !description?.startsWith('Legacy'))
     .map(({ key, description }) => ({
       label: key,
       kind: CompletionItemKind.Property,
