@@ -41,3 +41,20 @@ function readsAsPlainString(value: string): boolean {
   // YAML 1.1 and 1.2 booleans and nulls, which a plain scalar would turn into.
   return !/^(true|false|yes|no|on|off|y|n|null|~)$/i.test(value);
 }
+
+/**
+ * Moves `key: value` at `path` one level down, on the same line: `cookieDomain: x` becomes
+ * `cookie: { domain: x }`. Refused when the new parent key already exists (merging maps is not a
+ * one-line edit), or when the value is not a one-line scalar on the key's line.
+ */
+export function nestKeyFix(parsed: ParsedConfig, path: JsonPath, parent: string, key: string, value: (written: string) => string | undefined): Fix | undefined {
+  if (parsed.sourceMap.has([...path.slice(0, -1), parent])) return undefined;
+  const keyAt = parsed.sourceMap.offsets(path, 'key');
+  const valueAt = parsed.sourceMap.offsets(path);
+  if (!keyAt || !valueAt) return undefined;
+  const between = parsed.text.slice(keyAt[1], valueAt[0]);
+  const written = parsed.text.slice(valueAt[0], valueAt[1]);
+  if (!/^[ \t]*:[ \t]+$/.test(between) || written.includes('\n') || /^[|>[{&*!]/.test(written)) return undefined;
+  const text = value(written);
+  return text === undefined ? undefined : { range: [keyAt[0], valueAt[1]], text: `${parent}: { ${key}: ${text} }` };
+}

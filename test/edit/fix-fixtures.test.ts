@@ -18,7 +18,7 @@ const cases = readdirSync(errDir).filter((f) => f.endsWith('.yaml')).filter((f) 
 
 test('some fixtures/err cases have fixes, one per fixing rule at least', () => {
   const rulesWithFixes = new Set(cases.flatMap((f) => lintText(readFileSync(join(errDir, f), 'utf8')).diagnostics.filter((d) => d.fix).map((d) => d.ruleId)));
-  for (const id of ['unknown-key', 'invalid-value', 'unknown-tls-profile', 'unknown-cache', 'unknown-cluster', 'redis-address', 'tls-min-version']) {
+  for (const id of ['unknown-key', 'invalid-value', 'unknown-tls-profile', 'unknown-cache', 'unknown-cluster', 'redis-address', 'tls-min-version', 'legacy-key']) {
     assert.ok(rulesWithFixes.has(id), `no fixture exercises the fix of ${id}`);
   }
 });

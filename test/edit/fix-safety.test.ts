@@ -51,4 +51,11 @@ test('a byte-order mark is kept and does not shift the fix', () => {
   assert.is(fixText(`\uFEFF${cache('redis.example.com')}`).output, `\uFEFF${cache('redis.example.com:6379')}`);
 });
 
+test('legacy session keys move to their modern place, one at a time: a second one waits rather than duplicate `lifetime`', () => {
+  const text = 'version: 1\nsession:\n  maxLifetimeSeconds: 86400 # a day\n  idleTimeoutSeconds: 900\n';
+  const { output, result } = fixText(text);
+  assert.is(output, 'version: 1\nsession:\n  lifetime: { maxTimeout: 24h } # a day\n  idleTimeoutSeconds: 900\n');
+  assert.equal(result.diagnostics.filter((d) => d.ruleId === 'legacy-key').map((d) => [d.line, Boolean(d.fix)]), [[4, false]]);
+});
+
 test.run();
