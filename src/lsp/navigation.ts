@@ -11,7 +11,7 @@ import { nodeAtOffset } from './yaml-location.js';
 const KIND_WORDS = { tls: 'TLS profile', cache: 'cache', connector: 'connector', cluster: 'cluster' } as const;
 
 /** The declaration or reference under the cursor. */
-export function placeUnder(document: TextDocument, analysis: Analysis, offset: number): NamedPlace | undefined {
+function placeUnder(analysis: Analysis, offset: number): NamedPlace | undefined {
   const at = nodeAtOffset(analysis.tree(), offset - analysis.shift);
   return at ? placeAt(analysis.parsed, at.path, at.target) : undefined;
 }
@@ -32,7 +32,7 @@ export function hover(document: TextDocument, analysis: Analysis, offset: number
 }
 
 export function definition(document: TextDocument, analysis: Analysis, offset: number): Location[] {
-  const place = placeUnder(document, analysis, offset);
+  const place = placeUnder(analysis, offset);
   if (!place) return [];
   return declarations(analysis.parsed, place.kind)
     .filter((d) => d.name === place.name)
@@ -40,19 +40,19 @@ export function definition(document: TextDocument, analysis: Analysis, offset: n
 }
 
 export function findReferences(document: TextDocument, analysis: Analysis, offset: number, includeDeclaration: boolean): Location[] {
-  const place = placeUnder(document, analysis, offset);
+  const place = placeUnder(analysis, offset);
   if (!place) return [];
   return occurrences(analysis, place, includeDeclaration).map((p) => ({ uri: document.uri, range: rangeOf(document, analysis, p.offsets) }));
 }
 
 export function prepareRename(document: TextDocument, analysis: Analysis, offset: number): { range: Range; placeholder: string } | null {
-  const place = placeUnder(document, analysis, offset);
+  const place = placeUnder(analysis, offset);
   return place ? { range: rangeOf(document, analysis, place.offsets), placeholder: place.name } : null;
 }
 
 /** Edits the declaration and every use; each edit replaces one scalar in its own quoting style, so comments stay. */
 export function rename(document: TextDocument, analysis: Analysis, offset: number, newName: string): WorkspaceEdit | null {
-  const place = placeUnder(document, analysis, offset);
+  const place = placeUnder(analysis, offset);
   if (!place || !newName || /[\n\r]/.test(newName)) return null;
   const edits: TextEdit[] = occurrences(analysis, place, true).map((p) => ({
     range: rangeOf(document, analysis, p.offsets),
