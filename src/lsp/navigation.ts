@@ -54,9 +54,11 @@ export function prepareRename(document: TextDocument, analysis: Analysis, offset
 export function rename(document: TextDocument, analysis: Analysis, offset: number, newName: string): WorkspaceEdit | null {
   const place = placeUnder(analysis, offset);
   if (!place || !newName || /[\n\r]/.test(newName)) return null;
+  // A connector's name is also the prefix of `{{ name.attribute }}`: there it must stay a bare word.
+  if (place.kind === 'connector' && !/^[A-Za-z0-9_-]+$/.test(newName)) return null;
   const edits: TextEdit[] = occurrences(analysis, place, true).map((p) => ({
     range: rangeOf(document, analysis, p.offsets),
-    newText: scalarText(analysis.parsed.text.slice(p.offsets[0], p.offsets[1]), newName),
+    newText: p.inText ? newName : scalarText(analysis.parsed.text.slice(p.offsets[0], p.offsets[1]), newName),
   }));
   return { changes: { [document.uri]: edits } };
 }

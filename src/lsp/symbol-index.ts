@@ -5,7 +5,7 @@
  */
 import type { JsonPath } from '../diagnostics.js';
 import type { ParsedConfig } from '../parse/parse-config.js';
-import { REFERENCE_SLOTS, slotReferences, type ReferenceKind } from '../rules/references.js';
+import { attributeTemplateReferences, REFERENCE_SLOTS, slotReferences, type ReferenceKind } from '../rules/references.js';
 import { entries, isObj, obj, scalarText } from '../rules/util.js';
 
 export interface NamedPlace {
@@ -15,6 +15,8 @@ export interface NamedPlace {
   /** A TLS profile is declared by its key; everything else by a `name` value. */
   target: 'key' | 'value';
   offsets: [number, number];
+  /** Inside a longer string (a template): replaced as bare characters, never re-quoted. */
+  inText?: boolean;
 }
 
 export const KINDS: readonly ReferenceKind[] = ['tls', 'cache', 'connector', 'cluster'];
@@ -50,9 +52,32 @@ export function declarations(parsed: ParsedConfig, kind: ReferenceKind): NamedPl
 
 export function references(parsed: ParsedConfig, kind: ReferenceKind): NamedPlace[] {
   const declared = new Set(declarations(parsed, kind).map((d) => d.path.join('\0')));
-  return slotReferences(obj(parsed.value), kind)
+  const slots = slotReferences(obj(parsed.value), kind)
     .filter((ref) => !declared.has(ref.path.join('\0')))
     .flatMap((ref) => located(parsed, kind, { name: ref.name, path: ref.path, target: 'value' }));
+  return kind === 'connector' ? [...slots, ...templateNames(parsed)] : slots;
+}
+
+/**
+ * The connector names inside `{{ connector.attribute }}` templates and bare claims-mapping values
+ * (`email: okta.email`): only the name's own characters, found in the scalar as written.
+ */
+function templateNames(parsed: ParsedConfig): NamedPlace[] {
+  const out: NamedPlace[] = [];
+  const searchFrom = new Map<string, number>();
+  for (const ref of attributeTemplateReferences(parsed.strings)) {
+    const at = parsed.sourceMap.offsets(ref.path);
+    if (!at || ref.template === undefined) continue;
+    const key = ref.path.join('\0');
+    const written = parsed.text.slice(at[0], at[1]);
+    const found = written.indexOf(ref.template, searchFrom.get(key) ?? 0);
+    // An escape in a quoted scalar can hide the template as written: then it is not renamed.
+    if (found === -1) continue;
+    searchFrom.set(key, found + ref.template.length);
+    const start = at[0] + found + ref.template.indexOf(ref.name);
+    out.push({ kind: 'connector', name: ref.name, path: ref.path, target: 'value', offsets: [start, start + ref.name.length], inText: true });
+  }
+  return out;
 }
 
 function located(parsed: ParsedConfig, kind: ReferenceKind, p: { name: string; path: JsonPath; target: 'key' | 'value' }): NamedPlace[] {

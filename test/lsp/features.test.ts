@@ -164,6 +164,29 @@ test('rename a cache: the declaration and every use, nothing else (comments stay
   assert.is(apply(CONFIG, tls.changes[URI]!), CONFIG.replace('  edge:\n', '  front:\n').replace('tls: edge\n', 'tls: front\n'));
 });
 
+test('rename a connector: its declaration, the idps that name it, and the {{ connector.attribute }} templates', async () => {
+  const text = `version: 1
+connectors:
+  - { name: okta, type: okta }
+apps:
+  - name: portal
+    type: proxy
+    authentication:
+      idps: [okta]
+    headers:
+      X-Email: "{{ okta.email }} / {{ okta.name }}"
+    claimsMapping:
+      email: okta.email
+`;
+  const uri = 'untitled:rename-connector.yaml';
+  await client.open(uri, text);
+  const position = TextDocument.create(uri, 'yaml', 1, text).positionAt(text.indexOf('okta,'));
+  const edit = await client.request<{ changes: Record<string, Edit[]> }>('textDocument/rename', { textDocument: { uri }, position, newName: 'okta-prod' });
+  const renamed = apply(text, edit.changes[uri]!);
+  assert.is(renamed, text.replaceAll('okta', 'okta-prod').replace('type: okta-prod', 'type: okta'));
+  assert.not.ok(lintText(renamed).diagnostics.some((d) => d.ruleId === 'unknown-connector'));
+});
+
 test('document symbols: TLS profiles, caches, connectors, apps', async () => {
   const symbols = await client.request<{ name: string; children: { name: string }[] }[]>('textDocument/documentSymbol', { textDocument: td });
   assert.equal(symbols.map((s) => [s.name, s.children.map((c) => c.name)]), [
