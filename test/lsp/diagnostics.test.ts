@@ -47,6 +47,15 @@ test('positions count UTF-16 code units, as LSP does', async () => {
   assert.is(d?.range.end.character, line.indexOf('edgee') + 5);
 });
 
+test('a byte-order mark the client keeps in the text shifts the first line only', async () => {
+  const { diagnostics } = await client.open('untitled:bom.yaml', '\uFEFFvresion: 1\nsesion: {}\n');
+  const ranges = diagnostics.filter((d) => d.code === 'unknown-key').map((d) => d.range);
+  assert.equal(ranges, [
+    { start: { line: 0, character: 1 }, end: { line: 0, character: 8 } },
+    { start: { line: 1, character: 0 }, end: { line: 1, character: 6 } },
+  ]);
+});
+
 test('suppression comments are honoured', async () => {
   const text = 'version: 1\ncaches:\n  - name: c\n    type: redis\n    redis:\n      # maverics-config-disable-next-line redis-address -- a proxy in front adds the port\n      addresses: ["redis.example.com"]\n    encryption: { disabled: true }\n';
   const { diagnostics } = await client.open('untitled:suppressed.yaml', text);
