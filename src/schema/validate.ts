@@ -122,8 +122,9 @@ function toIssue(error: SchemaError, path: JsonPath, root: unknown, typeErrorAt:
       const known = Object.keys(parent?.properties ?? {});
       const surface = parent?.['x-surface'];
       const message = unknownKeyMessage(path, key, known, surface, variantName(path, root));
-      // Only a plain misspelling: a key that belongs elsewhere (`redis.address`: a list) is not renamed.
-      const replacement = message.includes('; did you mean `') ? onlyCloseMatch(key, known.filter((k) => !LEGACY_KEYS.has(k))) : undefined;
+      // Only a plain misspelling where the documented key set is complete: a key that belongs
+      // elsewhere (`redis.address`: a list) is not renamed, nor one that may be real (a partial surface).
+      const replacement = surface !== 'partial' && message.includes('; did you mean `') ? onlyCloseMatch(key, known.filter((k) => !LEGACY_KEYS.has(k))) : undefined;
       return { kind: 'unknown-key', path: [...path, key], target: 'key', severity: unknownKeySeverity(surface), message, ...(replacement ? { replacement } : {}) };
     }
     case 'type': {
