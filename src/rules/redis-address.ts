@@ -39,13 +39,14 @@ const rule: Rule = {
 type Problem = { id: string; data: Record<string, string> };
 
 /**
- * The address to write instead, for the problems with one safe answer: a scheme before a plain
- * host:port, and a missing port (Redis's 6379). Never when the address carries credentials, a
- * path or a query: dropping them would lose what the author wrote, and they may hold a password.
+ * The address to write instead, for the problems with one safe answer: `redis://` before a plain
+ * host:port, and a missing port (Redis's 6379). Never `rediss://` (its TLS intent would be dropped
+ * in silence) and never when the address carries credentials, a path or a query: dropping them
+ * would lose what the author wrote, and they may hold a password.
  */
 function fixedAddress(address: string, problem: Problem): string | undefined {
   if (problem.id === 'noPort') return `${problem.data.host}:6379`;
-  if (problem.id === 'scheme' && /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#@]+\/?$/.test(address)) return problem.data.fixed;
+  if (problem.id === 'scheme' && /^redis:\/\/[^/?#@]+\/?$/i.test(address)) return problem.data.fixed;
   return undefined;
 }
 

@@ -20,8 +20,8 @@ test('the quoting style is kept: single, double and plain', () => {
   assert.is(fixText(cache('redis.example.com')).output, cache('redis.example.com:6379'));
 });
 
-test('an address with credentials, a path or a query is reported but never rewritten (the password would be lost or moved)', () => {
-  for (const address of ['"redis://:pw-canary@r.example.com:6379"', '"redis://r.example.com:6379/0"', '"redis://r.example.com:6379?password=x"']) {
+test('an address with credentials, a path or a query, or with rediss:// (TLS), is reported but never rewritten', () => {
+  for (const address of ['"redis://:pw-canary@r.example.com:6379"', '"redis://r.example.com:6379/0"', '"redis://r.example.com:6379?password=x"', '"rediss://r.example.com:6379"']) {
     assert.ok(lintText(cache(address)).diagnostics.some((d) => d.ruleId === 'redis-address'), address);
     assert.is(fixesOf(cache(address), 'redis-address').length, 0, address);
   }
