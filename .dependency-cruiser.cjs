@@ -1,7 +1,10 @@
 // The floor plan of src/ (docs/architecture.md), checked in CI: no import circle, and imports run
 // downward only. Each folder lists the folders it may import; anything else is a violation.
 //
-//   cli, lsp ─► pipeline, edit, formatters ─► rules, schema, secrets, cache ─► config, parse ─► base
+//   cli ─► lsp ─► edit ─► pipeline, formatters ─► rules, schema, secrets, cache ─► config, parse ─► base
+//
+// edit/ applies fixes and re-lints to see what is left, so it sits on top of pipeline/; the fix a rule
+// proposes is built below it (parse/scalar-fix.ts, config/reference-fix.ts).
 //
 // config may use parse's types (a scalar entry, a range) and parse may not use config: they share a
 // floor, so that edge is allowed one way only. The `yaml` package is imported by parse/ alone.
@@ -14,7 +17,7 @@ const floors = {
   secrets: ['base', 'config', 'parse'],
   cache: ['base', 'config'],
   formatters: ['base', 'config', 'rules'],
-  edit: ['base', 'config', 'parse'],
+  edit: ['base', 'config', 'parse', 'pipeline'],
   pipeline: ['base', 'config', 'parse', 'schema', 'rules', 'secrets', 'cache'],
   lsp: ['base', 'config', 'parse', 'schema', 'rules', 'pipeline', 'edit', 'formatters'],
   cli: ['base', 'config', 'parse', 'schema', 'rules', 'secrets', 'cache', 'pipeline', 'edit', 'formatters', 'lsp'],

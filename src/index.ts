@@ -1,5 +1,5 @@
 /** The public API: the one barrel file, explicit named exports. */
-export type { Diagnostic, FileResult, JsonPath, Severity } from './base/diagnostics.js';
+export type { Diagnostic, FileResult, Fix, JsonPath, Severity } from './base/diagnostics.js';
 export { MavericsConfigError, UsageError } from './base/errors.js';
 export { lintText, lintFiles, type LintOptions } from './pipeline/lint.js';
 export { formatters, type Formatter, type FormatOptions } from './formatters/index.js';

@@ -18,6 +18,17 @@ export interface Diagnostic {
   path: JsonPath;
   /** Set by suppression: why a diagnostic was silenced (it is then dropped from counts). */
   suppression?: { justification: string };
+  /** A safe edit that removes the problem (`lint --fix`, the editor's quick fix). */
+  fix?: Fix;
+}
+
+/**
+ * One replacement in the source, as ESLint's: `[start, end)` offsets into the text (UTF-16 code
+ * units, as JavaScript indexes strings) and what goes there. A fix never carries a secret's value.
+ */
+export interface Fix {
+  range: readonly [number, number];
+  text: string;
 }
 
 export interface FileResult {

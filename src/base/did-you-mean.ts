@@ -18,6 +18,21 @@ export function didYouMean(name: string, candidates: Iterable<string>): string |
   return best !== undefined && bestDistance <= Math.min(allowed, 3) ? best : undefined;
 }
 
+/**
+ * The candidate to put in place of `name` automatically: the did-you-mean, but only when no other
+ * candidate is as close (two equally close names are a guess, not a fix).
+ */
+export function onlyCloseMatch(name: string, candidates: Iterable<string>): string | undefined {
+  const list = [...candidates];
+  const best = didYouMean(name, list);
+  if (best === undefined) return undefined;
+  const lower = name.toLowerCase();
+  if (best.toLowerCase() === lower) return list.filter((c) => c.toLowerCase() === lower && c !== name).length === 1 ? best : undefined;
+  const distance = editDistance(lower, best.toLowerCase());
+  const ties = list.filter((c) => c !== name && editDistance(lower, c.toLowerCase()) <= distance);
+  return ties.length === 1 ? best : undefined;
+}
+
 /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
 export function editDistance(a: string, b: string): number {
   if (Math.abs(a.length - b.length) > 3) return Math.abs(a.length - b.length);

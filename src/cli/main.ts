@@ -25,6 +25,8 @@ Commands:
   rules [<rule-id>]            the rule catalogue, or one rule's documentation
   rotate-key <file> --cache <name> --new <ref> [--drop-old <n>] [--stdout]
                                move the current encryption key to the front of old, set <ref>
+  lsp [--stdio]                a language server on stdio: the offline rules as you type,
+                               quick fixes, completion, hover, definition, rename, outline
 
 Options of check:
   --secret-provider <url>      as MAVERICS_SECRET_PROVIDER (which is the default)
@@ -42,6 +44,11 @@ Options of lint and check:
   --max-warnings <n>           exit 1 when there are more than n warnings
   --quiet                      report errors only
   --stdin-filename <name>      the name standard input is reported under (with -)
+
+Options of lint:
+  --fix                        apply the safe fixes in place (comments and layout kept), then
+                               report what is left
+  --fix-dry-run                print the fixes as a unified diff instead; write nothing
 
   -h, --help                   this help
   -v, --version                the version
@@ -63,6 +70,7 @@ const commands = new Map<string, () => Promise<Command>>(Object.entries({
   'rotate-key': async () => (await import('./rotate-key-command.js')).rotateKeyCommand,
   rules: async () => (await import('./rules-command.js')).rulesCommand,
   compile: async () => (await import('./compile-command.js')).compileCommand,
+  lsp: async () => (await import('./lsp-command.js')).lspCommand,
 }));
 
 export async function main(argv: string[]): Promise<number> {

@@ -61,6 +61,11 @@ export async function report(results: FileResult[], options: ReportOptions): Pro
   } else if (text) {
     process.stdout.write(text);
   }
+  return exitCodeFor(results, options);
+}
+
+/** 1 for an error, or for more warnings than --max-warnings allows; 0 otherwise. */
+export function exitCodeFor(results: readonly FileResult[], options: Pick<ReportOptions, 'maxWarnings'>): number {
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
   if (errors > 0) return 1;

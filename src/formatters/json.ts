@@ -12,6 +12,7 @@ export function eslintResults(results: readonly FileResult[]) {
   return results.map((r) => {
     const messages = r.diagnostics.filter((d) => !d.suppression).map(message);
     const suppressed = r.diagnostics.filter((d) => d.suppression);
+    const fixable = r.diagnostics.filter((d) => d.fix && !d.suppression);
     return {
       filePath: r.filePath,
       messages,
@@ -19,8 +20,8 @@ export function eslintResults(results: readonly FileResult[]) {
       errorCount: r.errorCount,
       warningCount: r.warningCount,
       fatalErrorCount: messages.filter((m) => m.fatal).length,
-      fixableErrorCount: 0,
-      fixableWarningCount: 0,
+      fixableErrorCount: fixable.filter((d) => d.severity === 'error').length,
+      fixableWarningCount: fixable.filter((d) => d.severity === 'warning').length,
       // No rule of ours is deprecated; ESLint lists `{ ruleId, replacedBy }` here.
       usedDeprecatedRules: [],
     };
@@ -37,6 +38,8 @@ function message(d: Diagnostic) {
     endLine: d.endLine,
     endColumn: d.endColumn,
     path: [...d.path],
+    // ESLint's shape: offsets into the source and the replacement (a fix never holds a secret).
+    ...(d.fix ? { fix: { range: [...d.fix.range], text: d.fix.text } } : {}),
     ...(d.ruleId === 'yaml-syntax' && d.severity === 'error' ? { fatal: true } : {}),
   };
 }

@@ -66,9 +66,10 @@ export class SourceMap {
     return typeof node.value === 'string' ? node.value : String(node.value);
   }
 
-  /** Start and end offsets of the value at `path` in the text, or undefined. */
-  offsets(path: JsonPath): [number, number] | undefined {
-    const { node, depth } = this.#locate(path);
+  /** Start and end offsets of the value (or key) at `path` in the text, or undefined. */
+  offsets(path: JsonPath, target: RangeTarget = 'value'): [number, number] | undefined {
+    const { node: value, pair, depth } = this.#locate(path);
+    const node = target === 'key' ? (pair && isNode(pair.key) ? pair.key : null) : value;
     if (depth < path.length || !node?.range) return undefined;
     return [node.range[0], node.range[1]];
   }

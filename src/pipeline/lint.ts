@@ -42,11 +42,11 @@ export function lintParsed(text: string, configDir?: string): { parsed: ParsedCo
 function runRule(rule: Rule, base: Omit<RuleContext, 'report'>, out: Diagnostic[]): void {
   const context: RuleContext = {
     ...base,
-    report({ path, target = 'value', messageId, data, severity, range: given }) {
+    report({ path, target = 'value', messageId, data, severity, range: given, fix }) {
       const template = rule.messages[messageId];
       if (template === undefined) throw new Error(`rule ${rule.id} has no message ${messageId}`);
       const range = given ?? base.parsed.sourceMap.range(path, target);
-      out.push({ ruleId: rule.id, severity: severity ?? rule.severity, message: formatMessage(template, data), ...range, path: [...path] });
+      out.push({ ruleId: rule.id, severity: severity ?? rule.severity, message: formatMessage(template, data), ...range, path: [...path], ...(fix ? { fix } : {}) });
     },
   };
   rule.check(context);

@@ -1,3 +1,4 @@
+import { replaceValueFix } from '../parse/scalar-fix.js';
 import type { Rule } from './rule.js';
 
 const rule: Rule = {
@@ -5,9 +6,11 @@ const rule: Rule = {
   severity: 'error',
   description: 'A value outside its allowed set: cache `type`, `session.store.type`, `clientAuth`, `logger.level`, an empty address list, …',
   messages: { invalid: '{message}' },
-  check({ schemaIssues, report }) {
+  check({ schemaIssues, parsed, report }) {
     for (const issue of schemaIssues) {
-      if (issue.kind === 'invalid-value') report({ path: issue.path, target: issue.target, messageId: 'invalid', data: { message: issue.message } });
+      if (issue.kind !== 'invalid-value') continue;
+      const fix = issue.replacement === undefined ? undefined : replaceValueFix(parsed, issue.path, issue.replacement);
+      report({ path: issue.path, target: issue.target, messageId: 'invalid', data: { message: issue.message }, fix });
     }
   },
 };

@@ -13,15 +13,16 @@ const rule: Rule = {
     for (const { path, value } of parsed.strings) {
       const key = secretKeyName(path);
       if (!key || !isLiteralSecret(value)) continue;
-      report({ path, messageId: 'literal', data: { key, suggestion: suggestion(path) } });
+      report({ path, messageId: 'literal', data: { key, suggestion: referenceSuggestion(path) } });
     }
     for (const path of numericSecretPaths(parsed.value)) {
-      report({ path, messageId: 'literal', data: { key: secretKeyName(path) as string, suggestion: suggestion(path) } });
+      report({ path, messageId: 'literal', data: { key: secretKeyName(path) as string, suggestion: referenceSuggestion(path) } });
     }
   },
 };
 
-function suggestion(path: JsonPath): string {
+/** The reference a literal secret at `path` could become: `vault.` and the last two key names. */
+export function referenceSuggestion(path: JsonPath): string {
   const words = path.filter((s): s is string => typeof s === 'string' && s !== 'keys');
   const tail = words.slice(-2).join('_').replace(/[^A-Za-z0-9_]/g, '_');
   return `vault.${tail || 'secret'}`;

@@ -1,6 +1,7 @@
+import { replaceValueFix } from '../parse/scalar-fix.js';
 import type { Rule } from './rule.js';
 import { isLiteralName, list, obj, redisCaches } from '../config/accessors.js';
-import { addressProblem } from '../config/redis-address.js';
+import { addressProblem, type AddressProblem } from '../config/redis-address.js';
 
 const rule: Rule = {
   id: 'redis-address',
@@ -19,7 +20,7 @@ const rule: Rule = {
     query: 'expected host:port, got a query string (`?…`), which may hold a password; put credentials in `redis.username` and `redis.password` (best a secret reference) and write the address as host:port',
     credentials: 'expected host:port, got credentials before `@`; put them in `redis.username` and `redis.password` (best a secret reference) and write the address as host:port',
   },
-  check({ config, report }) {
+  check({ config, parsed, report }) {
     for (const cache of redisCaches(config)) {
       list(obj(cache.value.redis).addresses).forEach((address, i) => {
         if (!isLiteralName(address)) {
@@ -27,11 +28,28 @@ const rule: Rule = {
           return;
         }
         const trimmed = address.trim();
-        const problem = addressProblem(trimmed) ?? (trimmed !== address ? { id: 'spaces', data: { trimmed } } : undefined);
-        if (problem) report({ path: [...cache.path, 'redis', 'addresses', i], messageId: problem.id, data: problem.data });
+        const problem: Problem | undefined = addressProblem(trimmed) ?? (trimmed !== address ? { id: 'spaces', data: { trimmed } } : undefined);
+        if (!problem) return;
+        const path = [...cache.path, 'redis', 'addresses', i];
+        const fixed = fixedAddress(trimmed, problem);
+        report({ path, messageId: problem.id, data: problem.data, fix: fixed === undefined ? undefined : replaceValueFix(parsed, path, fixed) });
       });
     }
   },
 };
+
+type Problem = AddressProblem | { id: 'spaces'; data: { trimmed: string } };
+
+/**
+ * The address to write instead, for the problems with one safe answer: `redis://` before a plain
+ * host:port, and a missing port (Redis's 6379). Never `rediss://` (its TLS intent would be dropped
+ * in silence) and never when the address carries credentials, a path or a query: dropping them
+ * would lose what the author wrote, and they may hold a password.
+ */
+function fixedAddress(address: string, problem: Problem): string | undefined {
+  if (problem.id === 'noPort') return `${problem.data.host}:6379`;
+  if (problem.id === 'scheme' && /^redis:\/\/[^/?#@]+\/?$/i.test(address)) return problem.data.fixed;
+  return undefined;
+}
 
 export default rule;

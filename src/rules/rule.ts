@@ -1,4 +1,4 @@
-import type { JsonPath, Severity } from '../base/diagnostics.js';
+import type { Fix, JsonPath, Severity } from '../base/diagnostics.js';
 import type { ParsedConfig } from '../parse/parse-config.js';
 import type { Range } from '../parse/source-map.js';
 import type { SchemaIssue } from '../schema/validate.js';
@@ -14,6 +14,8 @@ export interface Report {
   severity?: Severity;
   /** A range found in the raw text (parse problems); otherwise the path decides. */
   range?: Range;
+  /** The safe edit that removes this problem, when there is exactly one (src/edit/fixes.ts builds them). */
+  fix?: Fix;
 }
 
 /**

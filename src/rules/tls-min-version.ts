@@ -1,3 +1,4 @@
+import { replaceValueFix } from '../parse/scalar-fix.js';
 import type { Rule } from './rule.js';
 import { isDeferredValue } from '../config/secret-references.js';
 import { obj, tlsProfileNames } from '../config/accessors.js';
@@ -32,7 +33,9 @@ const rule: Rule = {
         continue;
       }
       const hint = TLS_VERSIONS.includes(normalised) ? ` (write \`"${normalised}"\`)` : '';
-      report({ path, messageId: 'invalid', data: { value: written.length > 20 ? `${written.slice(0, 20)}…` : written, hint } });
+      // `TLS1.2`, `v1.3`, `1.20`: one version is meant; it is written quoted, as YAML would read `1.2` as a number.
+      const fix = TLS_VERSIONS.includes(normalised) ? replaceValueFix(parsed, path, normalised) : undefined;
+      report({ path, messageId: 'invalid', data: { value: written.length > 20 ? `${written.slice(0, 20)}…` : written, hint }, fix });
     }
   },
 };

@@ -1,4 +1,5 @@
 import { attributeTemplateReferences, declaredTargets, slotReferences } from '../config/reference-slots.js';
+import { referenceFix } from '../config/reference-fix.js';
 import type { Rule } from './rule.js';
 import { knownList, suggestion } from '../config/accessors.js';
 
@@ -16,7 +17,7 @@ const rule: Rule = {
     for (const ref of [...slotReferences(config, 'connector'), ...attributeTemplateReferences(parsed.strings)]) {
       if (connectors.has(ref.name)) continue;
       const hint = suggestion(ref.name, connectors, otherwise);
-      if (ref.template === undefined) report({ path: ref.path, messageId: 'unknown', data: { name: ref.name, hint } });
+      if (ref.template === undefined) report({ path: ref.path, messageId: 'unknown', data: { name: ref.name, hint }, fix: referenceFix(parsed, ref, connectors) });
       else report({ path: ref.path, messageId: 'template', data: { template: ref.template, name: ref.name, hint } });
     }
   },

@@ -1,4 +1,5 @@
 import { declaredTargets, slotReferences } from '../config/reference-slots.js';
+import { referenceFix } from '../config/reference-fix.js';
 import type { Rule } from './rule.js';
 import { knownList, suggestion } from '../config/accessors.js';
 
@@ -9,13 +10,13 @@ const rule: Rule = {
   messages: {
     unknown: 'no TLS profile named `{name}` under the top-level `tls`{hint}',
   },
-  check({ config, report }) {
+  check({ config, parsed, report }) {
     const profiles = declaredTargets(config, 'tls');
     for (const ref of slotReferences(config, 'tls')) {
       if (profiles.has(ref.name)) continue;
       const otherwise = profiles.size ? knownList('profiles', profiles) : `; add one, e.g. \`tls: { ${ref.name}: { caFile: /path/ca.pem } }\``;
       const hint = suggestion(ref.name, profiles, otherwise);
-      report({ path: ref.path, messageId: 'unknown', data: { name: ref.name, hint } });
+      report({ path: ref.path, messageId: 'unknown', data: { name: ref.name, hint }, fix: referenceFix(parsed, ref, profiles) });
     }
   },
 };

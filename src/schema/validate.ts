@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { formatPath, type JsonPath, type Severity } from '../base/diagnostics.js';
 import { isDeferredValue } from '../config/secret-references.js';
-import { didYouMean } from '../base/did-you-mean.js';
+import { didYouMean, onlyCloseMatch } from '../base/did-you-mean.js';
 import validate, { type SchemaError } from './generated/validate-maverics.js';
 
 export type SchemaIssueKind = 'required-key' | 'wrong-type' | 'invalid-value' | 'unknown-key';
@@ -15,6 +15,8 @@ export interface SchemaIssue {
   message: string;
   /** Set where the severity policy decides it (unknown keys); otherwise the rule's own. */
   severity?: Severity;
+  /** The one close spelling of a misspelt key or enum value, which `--fix` may put in its place. */
+  replacement?: string;
 }
 
 type SchemaNode = {
@@ -38,7 +40,7 @@ export function unknownKeySeverity(surface: SchemaNode['x-surface']): Severity {
 
 let schemaCache: SchemaNode | undefined;
 /** Read only when an unknown key needs suggestions: the validator itself is precompiled. */
-function schemaJson(): SchemaNode {
+export function schemaJson(): SchemaNode {
   schemaCache ??= JSON.parse(readFileSync(new URL('../../schemas/maverics.schema.json', import.meta.url), 'utf8')) as SchemaNode;
   return schemaCache;
 }
@@ -119,7 +121,11 @@ function toIssue(error: SchemaError, path: JsonPath, root: unknown, typeErrorAt:
       const parent = schemaForInstance(path, root);
       const known = Object.keys(parent?.properties ?? {});
       const surface = parent?.['x-surface'];
-      return { kind: 'unknown-key', path: [...path, key], target: 'key', severity: unknownKeySeverity(surface), message: unknownKeyMessage(path, key, known, surface, variantName(path, root)) };
+      const message = unknownKeyMessage(path, key, known, surface, variantName(path, root));
+      // Only a plain misspelling where the documented key set is complete: a key that belongs
+      // elsewhere (`redis.address`: a list) is not renamed, nor one that may be real (a partial surface).
+      const replacement = surface !== 'partial' && message.includes('; did you mean `') ? onlyCloseMatch(key, known.filter((k) => !LEGACY_KEYS.has(k))) : undefined;
+      return { kind: 'unknown-key', path: [...path, key], target: 'key', severity: unknownKeySeverity(surface), message, ...(replacement ? { replacement } : {}) };
     }
     case 'type': {
       if (isDeferredValue(data)) return undefined;
@@ -150,10 +156,12 @@ function toIssue(error: SchemaError, path: JsonPath, root: unknown, typeErrorAt:
         return { kind: 'invalid-value', path, target: 'value', message: `${where} is \`${String(data)}\`, not a Go crypto/tls cipher suite name; write Go's name${suggestion ? ` (did you mean \`${suggestion}\`?)` : ', such as `TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256` or `TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384` (OpenSSL\'s ECDHE-RSA-AES256-GCM-SHA384)'}` };
       }
       const hint = ENUM_HINTS[`${path.filter((s) => typeof s === 'string').slice(-2).join('.')}=${String(data)}`];
+      const replacement = typeof data === 'string' && suggestion ? onlyCloseMatch(data, allowed) : undefined;
       return {
         kind: 'invalid-value',
         path,
         target: 'value',
+        ...(replacement ? { replacement } : {}),
         message: `${where} is \`${String(data)}\`; expected one of ${allowed.map((a) => `\`${a}\``).join(', ')}${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}${hint ? `: ${hint}` : ''}`,
       };
     }
@@ -247,7 +255,7 @@ const LEGACY_KEYS = new Set(['appgateways', 'idps', 'authproviders', 'authProvid
  * schemaPath cannot be used for this: inside a `$ref`'d definition it is relative to that
  * definition (`#/properties/redis/additionalProperties`), so it would name the wrong object.
  */
-function schemaForInstance(path: JsonPath, root: unknown): SchemaNode | undefined {
+export function schemaForInstance(path: JsonPath, root: unknown): SchemaNode | undefined {
   let node: SchemaWalkNode | undefined = deref(schemaJson() as SchemaWalkNode);
   let value = root;
   for (const seg of path) {
