@@ -3,26 +3,15 @@
  * and the built-in registrations, and parsing URLs of every scheme, leaves them unloaded. Creating a
  * provider is what loads its SDK.
  */
-import { register } from 'node:module';
-import { MessageChannel } from 'node:worker_threads';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { watchModuleLoads } from '../support/module-loads.js';
 
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] = 'true';
 
-// Some SDKs are ESM, so require.cache cannot show them: a resolve hook reports every module URL
-// resolved from here on (ESM and CommonJS alike go through it for `import`).
-const resolved = new Set<string>();
-const { port1, port2 } = new MessageChannel();
-port1.on('message', (url: string) => resolved.add(url));
-port1.unref();
-const hook = `let port;
-export function initialize(data) { port = data.port; }
-export async function resolve(specifier, context, next) { const result = await next(specifier, context); port.postMessage(result.url); return result; }`;
-register(`data:text/javascript,${encodeURIComponent(hook)}`, { parentURL: import.meta.url, data: { port: port2 }, transferList: [port2] });
-
+const loads = watchModuleLoads();
 const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 100));
-const loaded = (name: string): boolean => [...resolved].some((url) => url.includes(`/node_modules/${name}/`));
+const loaded = loads.loaded;
 
 test('importing and parsing loads no client', async () => {
   const { parseProviderUrl } = await import('../../src/secrets/providers/index.js');
@@ -35,7 +24,7 @@ test('importing and parsing loads no client', async () => {
   parseProviderUrl('delinea://ss?username=u&password=p&folder=f');
   parseProviderUrl('cyberarkccp://ccp?appID=a&safe=s&certFile=/c&keyFile=/k');
   await settle();
-  assert.ok([...resolved].some((url) => url.includes('/src/secrets/resolver.')), 'the hook sees the imports above');
+  assert.ok([...loads.urls].some((url) => url.includes('/src/secrets/resolver.')), 'the hook sees the imports above');
   assert.not.ok(loaded('@azure/keyvault-secrets'), 'Azure Key Vault SDK loaded');
   assert.not.ok(loaded('@azure/identity'), 'Azure identity loaded');
   assert.not.ok(loaded('@azure/msal-node'), 'MSAL loaded');
@@ -58,7 +47,7 @@ test('creating a provider loads its SDK (so the check above can see a load)', as
   assert.ok(loaded('@aws-sdk/client-secrets-manager'));
   assert.ok(loaded('@azure/keyvault-secrets'));
   assert.ok(loaded('@azure/identity'));
-  assert.ok([...resolved].some((url) => /\/providers\/azurekeyvault\./.test(url)), 'the provider module itself');
+  assert.ok([...loads.urls].some((url) => /\/providers\/azurekeyvault\./.test(url)), 'the provider module itself');
 });
 
 test.run();
