@@ -4,6 +4,7 @@ import { readEnvFile } from './env-file.js';
 import { UsageError } from '../base/errors.js';
 import { secretProviderFlags } from '../secrets/providers-config.js';
 import { parseCliArgs } from './parse-cli-args.js';
+import { quietClientDebugOrRestart } from './quiet-client-debug.js';
 import { inputDir, readInputs } from './read-inputs.js';
 import { readReportOptions, report, reportOptionSpec } from './report-options.js';
 
@@ -13,6 +14,8 @@ import { readReportOptions, report, reportOptionSpec } from './report-options.js
  * cache. Exit 1 for what the config or the provider got wrong, 2 only when the tool itself failed.
  */
 export async function checkCommand(args: string[]): Promise<number> {
+  const restarted = quietClientDebugOrRestart();
+  if (restarted !== undefined) return restarted;
   // The AWS SDK warns on stderr about Node 20 once per process; in a CLI that is noise around the report.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const { values, positionals } = parseCliArgs(parseArgs, args, {

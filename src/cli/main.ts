@@ -6,11 +6,9 @@
  * (0 clean, 1 problems found, 2 the tool could not do its job). Commands load lazily, so that
  * `lint` never pays for what `check` or `keygen` import.
  */
-import { spawnSync } from 'node:child_process';
 import module from 'node:module';
 import { MavericsConfigError, UsageError } from '../base/errors.js';
 import { readPackageVersion } from '../base/version.js';
-import { quietClientDebug, quietedNotice } from './quiet-client-debug.js';
 
 const HELP = `Usage: maverics-config <command> [options]
 
@@ -89,25 +87,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
-  // Only `check` drives network clients (lint never loads them): it runs with their debug output off.
-  if (name === 'check') {
-    const { env, quieted, restart } = quietClientDebug(process.env);
-    if (quieted.length) process.stderr.write(quietedNotice(quieted));
-    if (restart) return restartWith(env);
-    process.env = env;
-  }
   return (await load())(rest);
-}
-
-/**
- * The same command in a new process with `env` (Node reads NODE_DEBUG only at start-up). `--`
- * keeps a `--env-file` among the arguments ours, not Node 20's (nodejs/node#54232).
- */
-function restartWith(env: NodeJS.ProcessEnv): number {
-  const [script, ...args] = process.argv.slice(1);
-  const child = spawnSync(process.execPath, [...process.execArgv, '--', script as string, ...args], { env, stdio: 'inherit' });
-  if (child.error) throw child.error;
-  return child.status ?? 2;
 }
 
 function failure(error: unknown): number {

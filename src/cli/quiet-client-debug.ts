@@ -7,6 +7,8 @@
  * a process started with one of these namespaces is started again without them.
  */
 
+import { spawnSync } from 'node:child_process';
+
 /**
  * What `debug` and the Azure logger must leave silent: the clients that carry credentials, and the
  * HTTP stack under node-vault (axios's follow-redirects logs every request's headers).
@@ -47,6 +49,30 @@ export function quietClientDebug(given: NodeJS.ProcessEnv): QuietedEnv {
     }
   }
   return { env, quieted, restart };
+}
+
+/**
+ * Switches the clients' debug output off for the rest of this process, saying so on stderr; when
+ * only a new process can (NODE_DEBUG), runs the same command again in one and returns its exit
+ * code. Called first by `check`, the one command that drives network clients, before any loads.
+ */
+export function quietClientDebugOrRestart(): number | undefined {
+  const { env, quieted, restart } = quietClientDebug(process.env);
+  if (quieted.length) process.stderr.write(quietedNotice(quieted));
+  if (restart) return restartWith(env);
+  process.env = env;
+  return undefined;
+}
+
+/**
+ * The same command in a new process with `env` (Node reads NODE_DEBUG only at start-up). `--`
+ * keeps a `--env-file` among the arguments ours, not Node 20's (nodejs/node#54232).
+ */
+function restartWith(env: NodeJS.ProcessEnv): number {
+  const [script, ...args] = process.argv.slice(1);
+  const child = spawnSync(process.execPath, [...process.execArgv, '--', script as string, ...args], { env, stdio: 'inherit' });
+  if (child.error) throw child.error;
+  return child.status ?? 2;
 }
 
 export function quietedNotice(quieted: readonly string[]): string {
