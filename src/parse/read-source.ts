@@ -10,7 +10,7 @@ export const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
  * more than `maxBytes`. O_NONBLOCK keeps the open itself from waiting for a FIFO's writer. Errors
  * say why in words (the errno error is their cause); `what` names the file in them.
  */
-export function readSourceFile(path: string, what: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Buffer {
+export function readSourceFile(path: string, what: string, maxBytes = DEFAULT_MAX_FILE_BYTES, raiseHint = RAISE_CONFIG_LIMIT): Buffer {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -21,7 +21,7 @@ export function readSourceFile(path: string, what: string, maxBytes = DEFAULT_MA
     const stats = fstatSync(fd);
     if (stats.isDirectory()) throw readError(what, 'it is a directory');
     if (!stats.isFile()) throw readError(what, 'not a regular file (a device, FIFO or socket); give a file, or - for standard input');
-    if (stats.size > maxBytes) throw tooLarge(what, maxBytes);
+    if (stats.size > maxBytes) throw tooLarge(what, maxBytes, raiseHint);
     // One byte more than the limit: a file that grows while it is read is caught too.
     const buffer = Buffer.allocUnsafe(Math.min(stats.size, maxBytes) + 1);
     let length = 0;
@@ -34,7 +34,7 @@ export function readSourceFile(path: string, what: string, maxBytes = DEFAULT_MA
       }
       if (n === 0) break;
       length += n;
-      if (length > maxBytes) throw tooLarge(what, maxBytes);
+      if (length > maxBytes) throw tooLarge(what, maxBytes, raiseHint);
       if (length === buffer.length) break;
     }
     return buffer.subarray(0, length);
@@ -50,7 +50,7 @@ export async function readSourceStream(stream: AsyncIterable<unknown>, what: str
   for await (const chunk of stream) {
     const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
     length += buffer.length;
-    if (length > maxBytes) throw tooLarge(what, maxBytes);
+    if (length > maxBytes) throw tooLarge(what, maxBytes, RAISE_CONFIG_LIMIT);
     chunks.push(buffer);
   }
   return Buffer.concat(chunks);
@@ -65,8 +65,10 @@ export function parseByteSize(text: string): number | undefined {
   return Number.isSafeInteger(bytes) && bytes > 0 ? bytes : undefined;
 }
 
-function tooLarge(what: string, maxBytes: number): MavericsConfigError {
-  return readError(what, `larger than ${formatBytes(maxBytes)}, more than a configuration holds; raise the limit with --max-file-size (maxFileBytes in loadConfig) if it really is one`);
+const RAISE_CONFIG_LIMIT = 'more than a configuration holds; raise the limit with --max-file-size (maxFileBytes in loadConfig) if it really is one';
+
+function tooLarge(what: string, maxBytes: number, raiseHint: string): MavericsConfigError {
+  return readError(what, `larger than ${formatBytes(maxBytes)}, ${raiseHint}`);
 }
 
 function formatBytes(bytes: number): string {

@@ -13,14 +13,13 @@
  *      with `secrets: { ns: { key: … } }` by 3).
  * A name that leads to a mapping or a list, not a value, is not a secret: it resolves to nothing.
  */
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { parseFailsafeYaml } from '../../parse/failsafe-yaml.js';
+import { readSourceFile } from '../../parse/read-source.js';
 import { Memo } from '../memo.js';
 import { SecretProviderError, type BuiltInProvider, type SecretProvider } from '../provider.js';
 import { SecretValue } from '../../base/secret-value.js';
 import { badUrl, decode, QueryParams } from '../url-grammar.js';
-import { errorCode, isPlainObject } from './shared.js';
+import { isPlainObject } from './shared.js';
 
 /** A secret file holds a few dozen values; anything larger is not one. */
 export const MAX_SECRET_FILE_BYTES = 4 * 1024 * 1024;
@@ -68,7 +67,13 @@ export class SecretFileProvider implements SecretProvider {
   }
 
   async #read(): Promise<Record<string, unknown>> {
-    const text = await readRegularFile(this.#path, this.description);
+    let text: string;
+    try {
+      // The same bounded reader as config files: a regular file only, opened without blocking.
+      text = readSourceFile(this.#path, `the secret file ${this.#path}`, MAX_SECRET_FILE_BYTES, 'more than a secret file holds').toString('utf8');
+    } catch (error) {
+      throw new SecretProviderError('bad-url', `${this.description}: ${(error as Error).message}`);
+    }
     const parsed = parseFailsafeYaml(text);
     if (!parsed.ok) {
       const where = parsed.line !== undefined ? ` at line ${parsed.line}, column ${parsed.column ?? 1}` : '';
@@ -80,39 +85,6 @@ export class SecretFileProvider implements SecretProvider {
       throw new SecretProviderError('bad-response', `the secret file ${this.#path} is not a YAML mapping (expected a top-level secrets: map)`);
     }
     return doc;
-  }
-}
-
-/**
- * The text of a regular file of at most MAX_SECRET_FILE_BYTES. Opened without blocking (opening a
- * FIFO for reading would otherwise wait for a writer), checked to be a regular file before any read,
- * and closed whatever happens.
- */
-async function readRegularFile(path: string, description: string): Promise<string> {
-  const fail = (what: string): SecretProviderError => new SecretProviderError('bad-url', `${description}: cannot read the secret file ${path} (${what})`);
-  let handle;
-  try {
-    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (error) {
-    throw fail(errorCode(error) ?? 'unknown error');
-  }
-  try {
-    const stat = await handle.stat();
-    if (!stat.isFile()) throw fail('not a regular file: a pipe, device or directory cannot be a secret file');
-    if (stat.size > MAX_SECRET_FILE_BYTES) throw fail(`larger than ${MAX_SECRET_FILE_BYTES} bytes`);
-    const buffer = Buffer.alloc(stat.size);
-    let filled = 0;
-    while (filled < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
-      if (bytesRead === 0) break;
-      filled += bytesRead;
-    }
-    return buffer.subarray(0, filled).toString('utf8');
-  } catch (error) {
-    if (error instanceof SecretProviderError) throw error;
-    throw fail(errorCode(error) ?? 'unknown error');
-  } finally {
-    await handle.close();
   }
 }
 
