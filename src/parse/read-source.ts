@@ -5,7 +5,7 @@ import { MavericsConfigError } from '../base/errors.js';
 export const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
 
 /**
- * Reads a config (or env) file whole, refusing what could block or exhaust memory: only a regular
+ * Reads a config file (or a secret file) whole, refusing what could block or exhaust memory: only a regular
  * file is read (a FIFO, `/dev/zero`, a socket or a terminal is refused before any read), and no
  * more than `maxBytes`. O_NONBLOCK keeps the open itself from waiting for a FIFO's writer. Errors
  * say why in words (the errno error is their cause); `what` names the file in them.
